@@ -1,0 +1,1 @@
+"""Autograd Lab: automatic differentiation with PyTorch, in Portuguese and English."""

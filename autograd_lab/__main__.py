@@ -1,0 +1,71 @@
+"""Command line of the course: ``python3.11 -m autograd_lab COMMAND``.
+
+``lab`` and ``test`` are the README's two commands.  They work from a fresh
+clone with nothing but Python 3.11: the first step of each is to create (or
+update) the virtual environment ``.venv`` from ``requirements.txt``.  The
+other commands are for contributors and instructors and run inside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import bootstrap
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python3.11 -m autograd_lab",
+        description="Autograd Lab: set up, open, test and maintain the course.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    lab = sub.add_parser("lab", help="set up the environment if needed and open JupyterLab on the course")
+    lab.add_argument("lab_args", nargs=argparse.REMAINDER, help="extra arguments for jupyter lab")
+    test = sub.add_parser("test", help="set up the environment if needed and run the whole test suite")
+    test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
+    sub.add_parser("setup", help="only create or update the virtual environment .venv")
+    ex = sub.add_parser("execute", help="re-run lecture notebooks in place (all if none given)")
+    ex.add_argument("paths", nargs="*")
+    rel = sub.add_parser("release", help="regenerate release/ from source/ with nbgrader")
+    rel.add_argument("assignments", nargs="*")
+    sub.add_parser("bench", help="time the lecture notebooks and autograding against the floor")
+    args = parser.parse_args(argv)
+
+    if args.command == "setup":
+        bootstrap.ensure_venv()
+        return 0
+    if args.command == "lab":
+        bootstrap.ensure_venv()
+        return bootstrap.run_in_venv(["-m", "jupyterlab", *bootstrap.lab_arguments(), *args.lab_args])
+    if args.command == "test":
+        bootstrap.ensure_venv()
+        return bootstrap.run_in_venv(["-m", "pytest", *args.pytest_args])
+
+    # The remaining commands need the pinned packages: run them in .venv.
+    if not bootstrap.inside_venv():
+        bootstrap.ensure_venv()
+        return bootstrap.run_in_venv(["-m", "autograd_lab", *(argv if argv is not None else sys.argv[1:])])
+    if args.command == "execute":
+        from .notebooks import execute, lecture_paths
+
+        for path in args.paths or lecture_paths():
+            print(f"executing {path}", flush=True)
+            execute(path)
+        return 0
+    if args.command == "release":
+        from .grading import regenerate_release
+
+        regenerate_release(args.assignments or None)
+        return 0
+    if args.command == "bench":
+        from .bench import main as bench_main
+
+        return bench_main()
+    return 2
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUTF8", "1")
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Create and keep up to date the course's virtual environment (standard library only).
+
+The environment lives in ``.venv`` at the top of the clone.  It is rebuilt
+when ``requirements.txt`` changes (a stamp file records the hash of what was
+installed), so nothing depends on what a previous session installed by hand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+from .course import ROOT
+
+VENV = ROOT / ".venv"
+REQUIREMENTS = ROOT / "requirements.txt"
+STAMP = VENV / ".autograd-lab-stamp"
+# Bump when the steps below change, so existing environments are redone.
+BOOTSTRAP_VERSION = "1"
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def inside_venv() -> bool:
+    return Path(sys.prefix).resolve() == VENV.resolve()
+
+
+def _wanted_stamp() -> str:
+    digest = hashlib.sha256()
+    digest.update(BOOTSTRAP_VERSION.encode())
+    digest.update(REQUIREMENTS.read_bytes())
+    return digest.hexdigest()
+
+
+def _say(message: str) -> None:
+    print(f"[autograd-lab] {message}", file=sys.stderr, flush=True)
+
+
+def _check_python() -> None:
+    if sys.version_info[:2] != (3, 11):
+        raise SystemExit(
+            f"Autograd Lab needs Python 3.11 (torch 2.13.0 is pinned for it); "
+            f"this is Python {sys.version.split()[0]}. Run the command with python3.11."
+        )
+
+
+def ensure_venv() -> None:
+    """Create ``.venv`` with the pinned packages, unless it is already up to date."""
+    wanted = _wanted_stamp()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted and venv_python().exists():
+        return
+    if inside_venv():
+        raise SystemExit("The environment is out of date: run this command with python3.11, outside .venv.")
+    _check_python()
+    if VENV.exists():
+        _say("requirements changed: rebuilding .venv")
+        shutil.rmtree(VENV)
+    _say("creating .venv (first run only; it takes a few minutes)")
+    venv.EnvBuilder(with_pip=True).create(VENV)
+    python = str(venv_python())
+    pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input"]
+    subprocess.run([*pip, "-r", str(REQUIREMENTS)], check=True)
+    # Make the course's package importable in the environment (kernels and
+    # nbgrader included) without building it: a .pth file pointing here.
+    purelib = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    Path(purelib, "autograd_lab.pth").write_text(str(ROOT) + "\n", encoding="utf-8")
+    # A kernel named python3 inside the environment, so that notebooks run
+    # with this Python even if the user has another "python3" kernel.
+    subprocess.run(
+        [python, "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3",
+         "--display-name", "Python 3 (ipykernel)"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    STAMP.write_text(wanted + "\n")
+    _say(".venv is ready")
+
+
+def venv_environment() -> dict:
+    env = dict(os.environ)
+    env["PYTHONUTF8"] = "1"
+    env["JUPYTER_PREFER_ENV_PATH"] = "1"
+    env["VIRTUAL_ENV"] = str(VENV)
+    env["PATH"] = str(venv_python().parent) + os.pathsep + env.get("PATH", "")
+    env.pop("PYTHONHOME", None)
+    return env
+
+
+def run_in_venv(arguments: list) -> int:
+    """Run ``.venv/bin/python ARGUMENTS`` from the top of the clone."""
+    completed = subprocess.run([str(venv_python()), *arguments], cwd=ROOT, env=venv_environment())
+    return completed.returncode
+
+
+def lab_arguments() -> list:
+    return ["lab", f"--ServerApp.root_dir={ROOT}"]

@@ -1,0 +1,38 @@
+"""nbgrader configuration of the Autograd Lab course.
+
+Run nbgrader from this folder (the course root): source/ holds the
+instructor's assignments, release/ the student versions generated from them.
+"""
+
+from nbgrader.converters import GenerateAssignment
+from nbgrader.preprocessors import ClearSolutions
+
+from autograd_lab.nbgrader_ext import ClearSolutionsInStudentLanguage
+
+c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
+
+c.CourseDirectory.course_id = "autograd-lab"
+
+# Student stubs in the student's language: the English or Portuguese stub is
+# chosen from each notebook's metadata (autograd_lab.lang).
+c.ClearSolutionsInStudentLanguage.code_stubs = {
+    "en": "# YOUR CODE HERE\nraise NotImplementedError()",
+    "pt": "# SEU CÓDIGO AQUI\nraise NotImplementedError()",
+}
+c.GenerateAssignment.preprocessors = [
+    ClearSolutionsInStudentLanguage if pp is ClearSolutions else pp
+    for pp in GenerateAssignment.class_traits()["preprocessors"].default()
+]
+
+# A cell may run for 60 s at most (the slowest reference cell takes under 2 s;
+# the first import of torch about 2 s).
+c.Execute.timeout = 60
+
+# PyTorch prints UserWarnings on stderr, and nbgrader gives zero to a test cell
+# with anything on stderr: drop stderr outputs that are Python warnings.
+c.IgnorePattern.enabled = True
+c.IgnorePattern.pattern = r"(?m)^.*:\d+: [A-Za-z]*Warning: "
+
+# A student who deletes a test cell gets it back, run and scored (zero if the
+# answer is wrong), instead of "needs manual grading".
+c.OverwriteCells.add_missing_cells = True
