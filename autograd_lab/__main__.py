@@ -21,27 +21,29 @@ def main(argv=None) -> int:
         description="Autograd Lab: set up, open, test and maintain the course.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    lab = sub.add_parser("lab", help="set up the environment if needed and open JupyterLab on the course")
-    lab.add_argument("lab_args", nargs=argparse.REMAINDER, help="extra arguments for jupyter lab")
-    test = sub.add_parser("test", help="set up the environment if needed and run the whole test suite")
-    test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
+    sub.add_parser("lab", help="set up the environment if needed and open JupyterLab on the course "
+                   "(other arguments go to jupyter lab)")
+    sub.add_parser("test", help="set up the environment if needed and run the whole test suite "
+                   "(other arguments go to pytest)")
     sub.add_parser("setup", help="only create or update the virtual environment .venv")
     ex = sub.add_parser("execute", help="re-run lecture notebooks in place (all if none given)")
     ex.add_argument("paths", nargs="*")
     rel = sub.add_parser("release", help="regenerate release/ from source/ with nbgrader")
     rel.add_argument("assignments", nargs="*")
     sub.add_parser("bench", help="time the lecture notebooks and autograding against the floor")
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command not in ("lab", "test"):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
 
     if args.command == "setup":
         bootstrap.ensure_venv()
         return 0
     if args.command == "lab":
         bootstrap.ensure_venv()
-        return bootstrap.run_in_venv(["-m", "jupyterlab", *bootstrap.lab_arguments(), *args.lab_args])
+        return bootstrap.run_in_venv(["-m", "jupyterlab", *bootstrap.lab_arguments(), *extra])
     if args.command == "test":
         bootstrap.ensure_venv()
-        return bootstrap.run_in_venv(["-m", "pytest", *args.pytest_args])
+        return bootstrap.run_in_venv(["-m", "pytest", *extra])
 
     # The remaining commands need the pinned packages: run them in .venv.
     if not bootstrap.inside_venv():
