@@ -30,6 +30,7 @@ def main(argv=None) -> int:
     ex.add_argument("paths", nargs="*")
     rel = sub.add_parser("release", help="regenerate release/ from source/ with nbgrader")
     rel.add_argument("assignments", nargs="*")
+    sub.add_parser("start-pages", help="rewrite the start pages (notebooks/START_HERE.md, COMECE_AQUI.md)")
     sub.add_parser("bench", help="time the lecture notebooks and autograding against the floor")
     args, extra = parser.parse_known_args(argv)
     if extra and args.command not in ("lab", "test"):
@@ -60,6 +61,11 @@ def main(argv=None) -> int:
         from .grading import regenerate_release
 
         regenerate_release(args.assignments or None)
+        return 0
+    if args.command == "start-pages":
+        from .startpage import write_all
+
+        write_all()
         return 0
     if args.command == "bench":
         from .bench import main as bench_main

@@ -21,7 +21,7 @@ VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements.txt"
 STAMP = VENV / ".autograd-lab-stamp"
 # Bump when the steps below change, so existing environments are redone.
-BOOTSTRAP_VERSION = "1"
+BOOTSTRAP_VERSION = "2"
 
 
 def venv_python() -> Path:
@@ -65,7 +65,7 @@ def ensure_venv() -> None:
     _say("creating .venv (first run only; it takes a few minutes)")
     venv.EnvBuilder(with_pip=True).create(VENV)
     python = str(venv_python())
-    pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input"]
+    pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input"]
     subprocess.run([*pip, "-r", str(REQUIREMENTS)], check=True)
     # Make the course's package importable in the environment (kernels and
     # nbgrader included) without building it: a .pth file pointing here.
@@ -83,6 +83,13 @@ def ensure_venv() -> None:
          "--display-name", "Python 3 (ipykernel)"],
         check=True,
         stdout=subprocess.DEVNULL,
+    )
+    # Markdown files (the start pages) open rendered, not in the text editor.
+    settings = VENV / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "overrides.json").write_text(
+        '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Markdown Preview"}}}\n',
+        encoding="utf-8",
     )
     STAMP.write_text(wanted + "\n")
     _say(".venv is ready")
@@ -104,9 +111,26 @@ def run_in_venv(arguments: list) -> int:
     return completed.returncode
 
 
+def student_language() -> str:
+    """``pt`` when the system speaks Portuguese, else ``en`` (the start page's language)."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"):
+        value = os.environ.get(variable, "")
+        if value and value not in ("C", "C.UTF-8", "POSIX"):
+            return "pt" if value.lower().startswith("pt") else "en"
+    return "en"
+
+
 def lab_arguments() -> list:
-    """JupyterLab on the course folder (root is allowed: containers and CI run as root)."""
-    arguments = [f"--ServerApp.root_dir={ROOT}"]
+    """JupyterLab on the course folder, opening the start page in the student's language.
+
+    Running as root is allowed (containers and CI run as root).
+    """
+    from .startpage import PAGES
+
+    arguments = [
+        f"--ServerApp.root_dir={ROOT}",
+        f"--LabApp.default_url=/lab/tree/{PAGES[student_language()]}",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         arguments.append("--ServerApp.allow_root=True")
     return arguments

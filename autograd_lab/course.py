@@ -23,6 +23,7 @@ class Topic:
     number: int
     slug: dict  # language -> file-name stem, e.g. {"en": "dot_product", ...}
     title: dict  # language -> human title
+    summary: dict  # language -> what the topic teaches, in a line
     minutes: int  # about how long the lecture plus the assignment take
 
     def stem(self, lang: str) -> str:
@@ -51,6 +52,10 @@ TOPICS = (
             "en": "The gradient of a dot product",
             "pt": "O gradiente de um produto escalar",
         },
+        {
+            "en": "Turn on gradient tracking with `requires_grad_`, run `backward()`, see why the gradient of `2 * torch.dot(x, x)` is `4x`, and why gradients accumulate until you call `zero_()`.",
+            "pt": "Ligue o rastreamento de gradientes com `requires_grad_`, rode `backward()`, entenda por que o gradiente de `2 * torch.dot(x, x)` é `4x` e por que os gradientes se acumulam até você chamar `zero_()`.",
+        },
         minutes=45,
     ),
     Topic(
@@ -59,6 +64,10 @@ TOPICS = (
         {
             "en": "backward on vector outputs",
             "pt": "backward em saídas vetoriais",
+        },
+        {
+            "en": "Why `y.backward()` needs a scalar, what `gradient=` really is (the weights of a vector-Jacobian product) and why `y.sum().backward()` does the same as a vector of ones.",
+            "pt": "Por que `y.backward()` precisa de um escalar, o que `gradient=` realmente é (os pesos de um produto vetor-jacobiana) e por que `y.sum().backward()` equivale a um vetor de uns.",
         },
         minutes=45,
     ),
@@ -69,6 +78,10 @@ TOPICS = (
             "en": "Partial derivatives of a two-variable function",
             "pt": "Derivadas parciais de uma função de duas variáveis",
         },
+        {
+            "en": "The partial derivatives of `3·x1² + 5·e^x2`, each in its own `.grad`, stacked into a gradient and drawn as a field; why `torch.exp` and not `math.exp`.",
+            "pt": "As derivadas parciais de `3·x1² + 5·e^x2`, cada uma no seu `.grad`, empilhadas num gradiente e desenhadas como um campo; por que `torch.exp` e não `math.exp`.",
+        },
         minutes=40,
     ),
     Topic(
@@ -77,6 +90,10 @@ TOPICS = (
         {
             "en": "Stopping gradients with detach()",
             "pt": "Interrompendo gradientes com detach()",
+        },
+        {
+            "en": "Treat a value as a constant with `detach()`, compare it with `torch.no_grad()`, watch out for shared storage, and stop gradients on purpose.",
+            "pt": "Trate um valor como constante com `detach()`, compare com `torch.no_grad()`, cuidado com a memória compartilhada e interrompa gradientes de propósito.",
         },
         minutes=40,
     ),
@@ -87,6 +104,10 @@ TOPICS = (
             "en": "Gradients through Python control flow",
             "pt": "Gradientes através do fluxo de controle do Python",
         },
+        {
+            "en": "Loops and `if`s build the graph of the code that actually ran: gradients of piecewise functions, and what changes when the input is a vector.",
+            "pt": "Laços e `if`s constroem o grafo do código que de fato rodou: gradientes de funções definidas por partes e o que muda quando a entrada é um vetor.",
+        },
         minutes=45,
     ),
     Topic(
@@ -95,6 +116,10 @@ TOPICS = (
         {
             "en": "Higher-order derivatives",
             "pt": "Derivadas de ordem superior",
+        },
+        {
+            "en": "Second and third derivatives with `torch.autograd.grad(..., create_graph=True)`, Hessians, and why a second derivative costs more than the first.",
+            "pt": "Segundas e terceiras derivadas com `torch.autograd.grad(..., create_graph=True)`, hessianas e por que a segunda derivada custa mais que a primeira.",
         },
         minutes=50,
     ),
