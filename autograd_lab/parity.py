@@ -112,7 +112,9 @@ def output_facts(cell: dict) -> list:
         if kind == "error":
             facts.append(("error", out.get("ename"), out.get("evalue")))
         elif kind == "stream":
-            facts.append(("stream", out.get("name")))
+            # One print may reach the notebook in several pieces: count it once.
+            if not (facts and facts[-1] == ("stream", out.get("name"))):
+                facts.append(("stream", out.get("name")))
         else:
             facts.append((kind, tuple(sorted(out.get("data", {})))))
     return facts

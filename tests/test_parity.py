@@ -74,7 +74,7 @@ MUTATIONS = {
     "cell removed": lambda nb: nb["cells"].pop(1),
     "cells swapped": lambda nb: nb["cells"].insert(1, nb["cells"].pop(2)),
     "cell id": lambda nb: nb["cells"][0].update(id="renamed"),
-    "code span in prose": lambda nb: _append(_first(nb, "markdown"), " `x.grad.zero_()`"),
+    "code span in prose": lambda nb: _append(_first(nb, "markdown"), " `said_in_one_language_only()`"),
     "maths in prose": lambda nb: _append(_first(nb, "markdown"), " $\\nabla_x y$"),
     "heading level": lambda nb: _append(_first(nb, "markdown"), "\n\n### A new section"),
     "error message": lambda nb: _first(
