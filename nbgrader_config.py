@@ -36,3 +36,8 @@ c.IgnorePattern.pattern = r"(?m)^.*:\d+: [A-Za-z]*Warning: "
 # A student who deletes a test cell gets it back, run and scored (zero if the
 # answer is wrong), instead of "needs manual grading".
 c.OverwriteCells.add_missing_cells = True
+
+# `nbgrader validate` cuts every line of a failure at Validator.width; the
+# course's failure messages are whole sentences that name the mistake, so
+# let them through (the longest is under 400 characters).
+c.Validator.width = 400

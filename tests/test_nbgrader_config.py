@@ -123,6 +123,7 @@ def test_config_values(course):
     assert config.Execute.timeout == 60
     assert config.IgnorePattern.enabled is True
     assert config.OverwriteCells.add_missing_cells is True
+    assert config.Validator.width >= 400
 
 
 def test_warnings_on_stderr_do_not_zero_a_right_answer_and_deleted_tests_come_back(course):

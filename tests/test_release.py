@@ -103,3 +103,25 @@ def test_source_cells_follow_the_grading_conventions(topic, lang, name):
     if exercises_with_answers != exercises_with_tests:
         problems.append(f"exercises {exercises_with_answers} have answers, {exercises_with_tests} have tests")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("topic, lang, name", ASSIGNMENTS, ids=IDS)
+def test_failure_messages_fit_what_validate_shows(topic, lang, name):
+    """`nbgrader validate` cuts lines at Validator.width: a hint past it would be lost."""
+    import ast
+
+    from traitlets.config.loader import PyFileConfigLoader
+
+    width = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config().Validator.width
+    too_long = []
+    for cell in grading.read_nb(topic.source(lang))["cells"]:
+        if not grading.is_graded(cell):
+            continue
+        source = grading.cell_source(cell)
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Assert) and node.msg is not None:
+                text = ast.get_source_segment(source, node.msg)
+                # "    AssertionError: " comes before the message; f-string fields are short.
+                if len(text) + 24 > width:
+                    too_long.append(text[:80] + "...")
+    assert not too_long, too_long
