@@ -139,7 +139,7 @@ WRONG_ANSWERS = [
         misconception="Called d.backward() on the vector f(a), as for a scalar input.",
         code=_F
         + "    leaf = a.detach().clone().requires_grad_(True)\n    d = f(leaf)\n    d.backward()\n    return leaf.grad\n",
-        hint={"en": "not a scalar", "pt": "não é um escalar"},
+        hint={"en": "not a scalar", "pt": "não um escalar"},
     ),
     WrongAnswer(
         cell="ex3_answer",
