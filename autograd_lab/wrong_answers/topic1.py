@@ -20,7 +20,7 @@ x_grad = x.grad""",
         misconception="Worked out the derivative 6x + 1 by hand instead of letting autograd compute it.",
         code="""x = torch.tensor([1.0, -2.0, 3.0])
 x_grad = 6 * x + 1""",
-        hint={"en": "not computed by autograd", "pt": "não foi calculado pelo autograd"},
+        hint={"en": "computed by hand", "pt": "calculada à mão"},
     ),
     WrongAnswer(
         cell="ex1_answer",
@@ -43,6 +43,27 @@ y = 3 * torch.dot(x, x) + x.sum()
 y.backward()
 x_grad = x""",
         hint={"en": "values of x itself", "pt": "valores do próprio x"},
+    ),
+    WrongAnswer(
+        cell="ex1_answer",
+        name="used_autograd_grad",
+        misconception="Computed the gradient with torch.autograd.grad, which returns it without filling x.grad, although the prompt asks for y.backward().",
+        code="""x = torch.tensor([1.0, -2.0, 3.0])
+x.requires_grad_(True)
+y = 3 * torch.dot(x, x) + x.sum()
+x_grad, = torch.autograd.grad(y, x)""",
+        hint={"en": "another function", "pt": "outra função"},
+    ),
+    WrongAnswer(
+        cell="ex1_answer",
+        name="y_not_scalar",
+        misconception="Wrote x * x for the dot product, so y is a vector and backward() cannot start without a gradient for each component.",
+        code="""x = torch.tensor([1.0, -2.0, 3.0])
+x.requires_grad_(True)
+y = 3 * x * x + x
+y.backward()
+x_grad = x.grad""",
+        hint={"en": "y is not a scalar", "pt": "y não é um escalar"},
     ),
     # ------------------------------------------------------------ ex2: predict the accumulated gradient
     WrongAnswer(
@@ -127,5 +148,42 @@ grad_final = torch.tensor([3, -1, 5])""",
     f.backward()
     return f.grad""",
         hint={"en": "returned None", "pt": "devolveu None"},
+    ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="reused_tensor_accumulates",
+        misconception="Created the tensor once, outside the function, and reused it at every call, so x.grad accumulates from one call to the next.",
+        code="""x = None
+
+
+def gradient_at(x_values):
+    global x
+    if x is None:  # create the tensor only once
+        x = torch.tensor(x_values, dtype=torch.float32, requires_grad=True)
+    f = torch.dot(x, x) * x.sum()
+    f.backward()
+    return x.grad""",
+        hint={"en": "gradients accumulate", "pt": "os gradientes se acumulam"},
+    ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="non_leaf_x",
+        misconception="Converted the tensor after creating it with requires_grad=True, not realising that the conversion is an operation: x is then not a leaf, and its .grad stays None.",
+        code="""def gradient_at(x_values):
+    x = torch.tensor(x_values, dtype=torch.float64, requires_grad=True).to(torch.float32)
+    f = torch.dot(x, x) * x.sum()
+    f.backward()
+    return x.grad""",
+        hint={"en": "not the result of an operation", "pt": "não o resultado de uma operação"},
+    ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="returned_autograd_grad_tuple",
+        misconception="Returned what torch.autograd.grad returns, believing it is the gradient tensor, while it is a tuple with one gradient per input.",
+        code="""def gradient_at(x_values):
+    x = torch.tensor(x_values, dtype=torch.float32, requires_grad=True)
+    f = torch.dot(x, x) * x.sum()
+    return torch.autograd.grad(f, x)""",
+        hint={"en": "take its element [0]", "pt": "pegue o elemento [0]"},
     ),
 ]
