@@ -38,27 +38,28 @@ class AssignmentChecks:
     topic = lang = name = None
 
     @pytest.fixture(scope="class")
-    def graded(self, tmp_path_factory):
-        course = grading.make_course(tmp_path_factory.mktemp(f"course-{self.name}"), [self.name])
-        grading.generate(course, self.name)
-        nb_file = grading.notebook_name(self.name)
-        release_nb = grading.read_nb(course / "release" / self.name / nb_file)
-        source_nb = grading.read_nb(course / "source" / self.name / nb_file)
+    @classmethod
+    def graded(cls, tmp_path_factory):
+        course = grading.make_course(tmp_path_factory.mktemp(f"course-{cls.name}"), [cls.name])
+        grading.generate(course, cls.name)
+        nb_file = grading.notebook_name(cls.name)
+        release_nb = grading.read_nb(course / "release" / cls.name / nb_file)
+        source_nb = grading.read_nb(course / "source" / cls.name / nb_file)
         students = {
             "reference": grading.answered(release_nb, source_nb),
             "untouched": release_nb,
         }
-        for wrong in catalogue(self.topic.number):
+        for wrong in catalogue(cls.topic.number):
             students[f"wrong-{wrong.name}"] = grading.answered(release_nb, source_nb, {wrong.cell: wrong.code})
         for student, nb in students.items():
-            grading.submit(course, student, self.name, nb)
-        grading.autograde(course, self.name)
+            grading.submit(course, student, cls.name, nb)
+        grading.autograde(course, cls.name)
         autograded = {
-            student: grading.read_nb(course / "autograded" / student / self.name / nb_file)
+            student: grading.read_nb(course / "autograded" / student / cls.name / nb_file)
             for student in students
         }
         return {
-            "scores": grading.scores(course, self.name),
+            "scores": grading.scores(course, cls.name),
             "autograded": autograded,
             "source": source_nb,
         }
