@@ -32,8 +32,12 @@ def main(argv=None) -> int:
     rel.add_argument("assignments", nargs="*")
     sub.add_parser("start-pages", help="rewrite the start pages (notebooks/START_HERE.md, COMECE_AQUI.md)")
     sub.add_parser("bench", help="time the lecture notebooks and autograding against the floor")
+    for name, text in (("grade", "autograde an assignment for the whole class: sandboxed, parallel jobs, "
+                        "a report and grades.csv (see grade --help)"),
+                       ("grade-bench", "time stock sequential nbgrader autograde against grade on a synthetic class")):
+        sub.add_parser(name, help=text, add_help=False).add_argument("grader_args", nargs=argparse.REMAINDER)
     args, extra = parser.parse_known_args(argv)
-    if extra and args.command not in ("lab", "test"):
+    if extra and args.command not in ("lab", "test", "grade", "grade-bench"):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
 
     if args.command == "setup":
@@ -67,6 +71,11 @@ def main(argv=None) -> int:
 
         write_all()
         return 0
+    if args.command in ("grade", "grade-bench"):
+        from .grader.cli import main as grader_main
+
+        raw = list(argv if argv is not None else sys.argv[1:])
+        return grader_main(args.command, raw[raw.index(args.command) + 1:])
     if args.command == "bench":
         from .bench import main as bench_main
 
