@@ -22,7 +22,11 @@ from autograd_lab import grading
 from autograd_lab.grader import sandbox
 from tests.grader_cases import PAST, Shape, cases, shape_of, target_assignment
 
-pytestmark = pytest.mark.skipif(not sandbox.available()[0], reason=f"no sandbox here: {sandbox.available()[1]}")
+# Skipped on a machine without the sandbox (not root, no namespaces); under CI it must run.
+pytestmark = pytest.mark.skipif(
+    not sandbox.available()[0] and os.environ.get("CI") != "true",
+    reason=f"no sandbox here: {sandbox.available()[1]}",
+)
 
 CELL_TIMEOUT = 30  # seconds: stops the infinite loops, leaves room for `import torch` on a busy machine
 

@@ -24,7 +24,11 @@ from autograd_lab.course import ROOT
 from autograd_lab.grader import gradebook, sandbox
 from tests.grader_cases import shape_of, target_assignment
 
-pytestmark = pytest.mark.skipif(not sandbox.available()[0], reason=f"no sandbox here: {sandbox.available()[1]}")
+# Skipped on a machine without the sandbox (not root, no namespaces); under CI it must run.
+pytestmark = pytest.mark.skipif(
+    not sandbox.available()[0] and os.environ.get("CI") != "true",
+    reason=f"no sandbox here: {sandbox.available()[1]}",
+)
 
 
 def _cli(course: Path, name: str, *extra: str) -> subprocess.Popen:
