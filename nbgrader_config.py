@@ -4,6 +4,8 @@ Run nbgrader from this folder (the course root): source/ holds the
 instructor's assignments, release/ the student versions generated from them.
 """
 
+import os
+
 from nbgrader.converters import GenerateAssignment
 from nbgrader.preprocessors import ClearSolutions
 
@@ -12,6 +14,13 @@ from autograd_lab.nbgrader_ext import ClearSolutionsInStudentLanguage
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 
 c.CourseDirectory.course_id = "autograd-lab"
+
+# The exchange (where `nbgrader release_assignment` puts the student version,
+# and where students fetch it and submit to) is the folder exchange/ next to
+# this file, created by the first release: no root-owned /usr/local/share path
+# needed.  traitlets defines __file__ while it loads this file; the server's
+# assignment list loads it from JupyterLab's root folder.
+c.Exchange.root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exchange")
 
 # Student stubs in the student's language: the English or Portuguese stub is
 # chosen from each notebook's metadata (autograd_lab.lang).
