@@ -48,6 +48,7 @@ def main(argv=None) -> int:
         return bootstrap.run_in_venv(["-m", "jupyterlab", *bootstrap.lab_arguments(), *extra])
     if args.command == "test":
         bootstrap.ensure_venv()
+        bootstrap.ensure_browser()
         return bootstrap.run_in_venv(["-m", "pytest", *extra])
 
     # The remaining commands need the pinned packages: run them in .venv.

@@ -95,6 +95,47 @@ def ensure_venv() -> None:
     _say(".venv is ready")
 
 
+CHROMIUM = "/usr/bin/chromium"
+
+
+def chromium_path():
+    """Debian's Chromium (the browser test drives it), or None when it is not installed."""
+    for candidate in (shutil.which("chromium"), CHROMIUM):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def ensure_browser() -> None:
+    """Under CI (``CI=true``), install Debian's ``chromium`` package if it is missing.
+
+    The browser test must run under CI, never skip; on a student's or a
+    contributor's machine nothing is installed (the test says how to get it
+    and skips).  Playwright cannot download its own browser here, so the test
+    drives this one through ``executable_path``.
+    """
+    if os.environ.get("CI") != "true" or chromium_path() is not None:
+        return
+    apt = shutil.which("apt-get")
+    if apt is None:
+        raise SystemExit("CI=true and Chromium is missing, but there is no apt-get to install it with: "
+                         "install Chromium at /usr/bin/chromium for the browser test.")
+    prefix = []
+    if hasattr(os, "geteuid") and os.geteuid() != 0:
+        sudo = shutil.which("sudo")
+        if sudo is None:
+            raise SystemExit("CI=true and Chromium is missing: installing it needs root (or sudo).")
+        prefix = [sudo, "-n"]
+    _say("CI=true and Chromium is missing: installing Debian's chromium package for the browser test")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    quiet = {"stdout": subprocess.DEVNULL, "env": env, "check": True}
+    subprocess.run([*prefix, apt, "-qq", "update"], **quiet)
+    subprocess.run([*prefix, apt, "-qq", "install", "-y", "--no-install-recommends", "chromium"], **quiet)
+    if chromium_path() is None:
+        raise SystemExit("apt-get installed chromium, but no chromium command is on PATH")
+    _say(f"Chromium installed: {chromium_path()}")
+
+
 def venv_environment() -> dict:
     env = dict(os.environ)
     env["PYTHONUTF8"] = "1"
