@@ -14,7 +14,8 @@ says) before the server starts.  Then, the way a student does it:
 2. in the Assignments tab (nbgrader's assignment list) the released
    assignment is fetched and opened; the reference answers, typed into the
    solution cells, make nbgrader's **Validate** button report success; a
-   catalogued wrong answer makes it fail with the Portuguese hint; **Submit**
+   catalogued wrong answer makes it fail with the Portuguese hint, which
+   running the notebook shows too, wrapped, under the test cell; **Submit**
    hands the notebook in to the exchange;
 3. Settings → Language switches the interface to Brazilian Portuguese, and
    after the reload a menu shows its Portuguese labels.
@@ -466,6 +467,46 @@ def test_released_assignment_is_fetched_validated_and_submitted(page, lab):
         blocks.nth(1).evaluate("pre => pre.scrollIntoView({block: 'end'})")
         shot(page, "05_validate_failure")
         close_dialog(page, dialog)
+
+    with step(page, "05_test_cell_failure"):
+        # What a student does more often than Validate: run the notebook and
+        # read the test cell under the answer.  Run All stops there.
+        menu(page, "Run", "Run All Cells")
+        page.wait_for_function(
+            f"""() => {{
+                const w = {CURRENT};
+                return w.content.widgets.some(c => c.model.type === 'code'
+                        && c.model.outputs.toJSON().some(o => o.output_type === 'error'))
+                    && w.sessionContext.session.kernel.status === 'idle';
+            }}""",
+            timeout=SLOW,
+            polling=500,
+        )
+        tests_cell = wrong.exercise + "_tests"
+        failed = [c["grade_id"] for c in code_cells(page) if _error_text(c["outputs"])]
+        # Some wrong answers fail already in their own cell (PyTorch's error):
+        # the student then runs the test cell under it, which says what to fix.
+        assert failed in ([tests_cell], [wrong.cell]), failed
+        if failed == [wrong.cell]:
+            page.locator(f".jp-Cell[data-test-grade-id='{tests_cell}'] .jp-InputArea-prompt").click()
+            page.keyboard.press("Shift+Enter")
+            page.wait_for_function(
+                f"""gid => {CURRENT}.content.widgets.some(c => (c.model.getMetadata('nbgrader') || {{}}).grade_id === gid
+                    && c.model.outputs.toJSON().some(o => o.output_type === 'error'))""",
+                arg=tests_cell,
+                timeout=SLOW,
+            )
+        (cell,) = [c for c in code_cells(page) if c["grade_id"] == tests_cell]
+        (evalue,) = [o["evalue"] for o in cell["outputs"] if o.get("output_type") == "error"]
+        assert wrong.hint[LANG] in evalue, evalue
+        failed = [cell]
+        output = page.locator(f".jp-Cell[data-test-index='{failed[0]['index']}'] .jp-OutputArea-output pre").last
+        output.evaluate("pre => pre.scrollIntoView({block: 'end'})")
+        # The whole hint is on screen, wrapped: no sideways scrolling to read it.
+        assert wrong.hint[LANG].split()[-1] in output.inner_text()
+        width, visible = output.evaluate("pre => [pre.scrollWidth, pre.clientWidth]")
+        assert width <= visible, (width, visible)
+        shot(page, "05_test_cell_failure")
 
     with step(page, "06_submit"):
         page.locator(".lm-TabBar-tab", has_text="Assignments").click()
