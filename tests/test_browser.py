@@ -16,7 +16,10 @@ says) before the server starts.  Then, the way a student does it:
    solution cells, make nbgrader's **Validate** button report success; a
    catalogued wrong answer makes it fail with the Portuguese hint, which
    running the notebook shows too, wrapped, under the test cell; **Submit**
-   hands the notebook in to the exchange;
+   hands the notebook in to the exchange; the instructor collects and
+   autogrades it with nbgrader's commands and finds, in the **Formgrader**,
+   the student's score and, under Manual Grading, the answer with the
+   autograder's score of each cell;
 3. Settings → Language switches the interface to Brazilian Portuguese, and
    after the reload a menu shows its Portuguese labels.
 
@@ -133,6 +136,9 @@ def lab(chromium, tmp_path_factory):
     for folder in ("notebooks", "release", "source"):
         shutil.copytree(ROOT / folder, course / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     shutil.copy(ROOT / "nbgrader_config.py", course / "nbgrader_config.py")
+    # The instructor's first two steps: the student version and its gradebook
+    # entry (which the autograding at the end needs), then the release.
+    grading.generate(course, ASSIGNMENT)
     grading.nbgrader(course, "release_assignment", ASSIGNMENT)
     # No "would you like to get Jupyter news?" toast over the screenshots (it
     # asks the first time, and the settings folder is always new here).
@@ -194,7 +200,17 @@ def page(chromium, lab):
             page = context.new_page()
             page.set_default_timeout(STEP)
             errors = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
+
+            def uncaught(error):
+                # The formgrader's pages load MathJax from its CDN, which a
+                # closed network (this machine's, CI's) cannot reach: their
+                # math stays as TeX and their script says so.  That one
+                # error, from those pages, is the network's, not the course's.
+                if str(error) == "MathJax is not defined" and "/formgrader/" in (error.stack or ""):
+                    return
+                errors.append(f"{error}\n{error.stack}")
+
+            page.on("pageerror", uncaught)
             page.errors = errors
             yield page
         finally:
@@ -418,7 +434,7 @@ def _visible_wrong_answer(release_nb: dict):
     pytest.fail("no catalogued wrong answer of topic 1 has a hint shown by a visible test")
 
 
-def test_released_assignment_is_fetched_validated_and_submitted(page, lab):
+def test_released_assignment_is_fetched_validated_submitted_and_graded(page, lab):
     with step(page, "03_assignment"):
         open_lab(page, lab, "")
         # nbgrader's assignment list, on the course's own exchange.
@@ -519,6 +535,42 @@ def test_released_assignment_is_fetched_validated_and_submitted(page, lab):
         handed_in = grading.read_nb(submission / NOTEBOOK)
         assert {grading.grade_id(c): grading.cell_source(c) for c in handed_in["cells"]}[wrong.cell] == wrong.code
         assert not page.errors, page.errors
+
+    with step(page, "07_formgrader"):
+        # The instructor's side, on the same server: collect and autograde
+        # with nbgrader's commands, then review in the formgrader.
+        grading.nbgrader(lab["course"], "collect", ASSIGNMENT)
+        grading.autograde(lab["course"], ASSIGNMENT)
+        ((student, graded),) = grading.scores(lab["course"], ASSIGNMENT).items()
+        per_exercise = graded.exercise_scores()
+        # The wrong answer lost its exercise's points, and only those.
+        assert per_exercise[wrong.exercise][0] == 0
+        assert graded.score == graded.max_score - per_exercise[wrong.exercise][1] > 0
+        from playwright.sync_api import expect
+
+        menu(page, "Nbgrader", "Formgrader")
+        formgrader = page.frame_locator("iframe[src*='formgrader']")
+        formgrader.locator("a", has_text="Manage Students").click()
+        row = formgrader.locator("tr", has_text=student)
+        row.wait_for()
+        assert f"{graded.score:g} / {graded.max_score:g}" in row.inner_text(), row.inner_text()
+        shot(page, "07_formgrader_students")
+        # Manual Grading, down to the submission: the student's own answer,
+        # with the autograder's score of each cell, ready to be reviewed.
+        formgrader.locator("a", has_text="Manual Grading").click()
+        formgrader.locator("a", has_text=ASSIGNMENT).click()
+        formgrader.locator("a", has_text=Path(NOTEBOOK).stem).click()
+        formgrader.locator("a", has_text="Submission #1").click()
+        answer = formgrader.locator(".cell", has_text=wrong.code.splitlines()[0])
+        answer.first.wait_for()
+        # Each graded cell has a box for a manual score, which shows the
+        # autograder's score until the instructor types another: 0 for the
+        # wrong exercise's tests, full points for the others, as in the gradebook.
+        for grade, (auto, out_of) in graded.grades.items():
+            if grade.endswith("_tests"):
+                assert auto == (0 if grade == f"{wrong.exercise}_tests" else out_of), (grade, auto, out_of)
+                expect(formgrader.locator(f"input.score#{grade}")).to_have_attribute("placeholder", f"{auto:g}")
+        shot(page, "08_formgrader_submission")
 
 
 def test_interface_switches_to_brazilian_portuguese(page, lab):
