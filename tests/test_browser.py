@@ -128,6 +128,18 @@ def _lab_environment(home: Path) -> dict:
     return env
 
 
+def _lab_command_arguments() -> list:
+    """The arguments `python3.11 -m autograd_lab lab` gives JupyterLab for a Portuguese speaker, but its folder."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LC_ALL", "pt_BR.UTF-8")
+        arguments = bootstrap.lab_arguments()
+    assert f"--LabApp.default_url=/lab/tree/{PAGES[LANG]}" in arguments, arguments
+    # (Running as root is allowed, as the command does for root.)
+    return [a for a in arguments if not a.startswith(("--ServerApp.root_dir=", "--ServerApp.allow_root="))] + [
+        "--ServerApp.allow_root=True"
+    ]
+
+
 @pytest.fixture(scope="module")
 def lab(chromium, tmp_path_factory):
     """JupyterLab on a temporary copy of the course, with topic 1 released to its exchange."""
@@ -153,8 +165,7 @@ def lab(chromium, tmp_path_factory):
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
          f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={course}", f"--LabApp.default_url=/lab/tree/{PAGES[LANG]}",
-         "--ServerApp.allow_root=True", "--LabApp.expose_app_in_browser=True"],
+         f"--ServerApp.root_dir={course}", *_lab_command_arguments(), "--LabApp.expose_app_in_browser=True"],
         cwd=course,
         env=_lab_environment(home),
         stdout=log,
