@@ -5,8 +5,9 @@ assignments of topic 1) with its own exchange (``exchange/`` in the course,
 as the configuration says) and two students, each with their own home
 folder: Alice does the English assignment, Bruno the Portuguese one.
 
-For each README, the commands of its instructors' block run verbatim, in
-order, from the course folder; between the release and the collection the
+Each README's command that imports the class list runs first, on a CSV
+with both students' names.  Then, for each README, the commands of its
+instructors' block run verbatim, in order, from the course folder; between the release and the collection the
 student fetches and submits with the commands of the README's students'
 block, run verbatim from their home folder, where their
 ``~/.jupyter/nbgrader_config.py`` is the README's snippet with the real
@@ -14,7 +15,7 @@ exchange path.  Alice answers with the reference solution; Bruno types one
 catalogued wrong answer.  The test then checks what each step promises: the
 submissions collected, the scores in the gradebook, one HTML feedback per
 student naming the mistake in Portuguese, the feedback fetched back by the
-student, and the rows of grades.csv.
+student, and the rows of grades.csv, with the students' names.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from autograd_lab.wrong_answers import catalogue
 READMES = {"en": ROOT / "README.md", "pt": ROOT / "README.pt-BR.md"}
 SECTION = {"en": "## For instructors", "pt": "## Para professores"}
 STUDENTS = {"en": "alice", "pt": "bruno"}
+# The class list an instructor imports (first name, last name).
+NAMES = {"alice": ("Alice", "Almeida"), "bruno": ("Bruno", "Barbosa")}
 # What the instructors' block must do, in this order.
 INSTRUCTOR_STEPS = [
     "generate_assignment",
@@ -74,6 +77,13 @@ def _subcommand(command: str) -> str:
     words = command.split()
     assert words[0] == "nbgrader", f"not an nbgrader command: {command!r}"
     return words[1]
+
+
+def roster_command(lang: str) -> str:
+    """The README's command that imports the class list (once per class)."""
+    (block,) = [b for b in _blocks(lang, "bash") if "student import" in b]
+    (command,) = _commands(block)
+    return command
 
 
 def readme_workflow(lang: str):
@@ -144,6 +154,18 @@ def workflow(tmp_path_factory):
     instructor_home.mkdir()
     wrong = catalogue(TOPIC.number)[0]
     results = {"course": course, "exchange": exchange, "wrong": wrong, "homes": {}, "ran": {}}
+
+    for lang in assignments:
+        # The class list, once per class; each README's command runs (a
+        # second import updates the same students).
+        command = roster_command(lang)
+        assert command.split()[:4] == ["nbgrader", "db", "student", "import"], command
+        with open(course / command.split()[4], "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["id", "first_name", "last_name", "email"])
+            for student_id, (first, last) in NAMES.items():
+                writer.writerow([student_id, first, last, f"{student_id}@example.edu"])
+        _run(command, course, instructor_home)
 
     for lang, assignment in assignments.items():
         instructor, student, config = readme_workflow(lang)
@@ -280,6 +302,8 @@ def test_export_writes_a_csv_row_per_student_and_assignment(workflow):
         score = grading.scores(course, assignment)[student]
         row = rows[(assignment, student)]
         assert (float(row["score"]), float(row["max_score"])) == (score.score, score.max_score)
+        # Named, from the imported class list.
+        assert (row["first_name"], row["last_name"]) == NAMES[student], row
         assert row["timestamp"], row
         # The other language's assignment, which the student did not do, counts zero.
         other = next(TOPIC.assignment(x) for x in READMES if x != lang)
