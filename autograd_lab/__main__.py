@@ -31,6 +31,8 @@ def main(argv=None) -> int:
     rel = sub.add_parser("release", help="regenerate release/ from source/ with nbgrader")
     rel.add_argument("assignments", nargs="*")
     sub.add_parser("start-pages", help="rewrite the start pages (notebooks/START_HERE.md, COMECE_AQUI.md)")
+    sub.add_parser("wrap-messages", help="rewrap the failure messages of source/'s tests into short lines "
+                   "(then run release)")
     sub.add_parser("bench", help="time the lecture notebooks and autograding against the floor")
     for name, text in (("grade", "autograde an assignment for the whole class: sandboxed, parallel jobs, "
                         "a report and grades.csv (see grade --help)"),
@@ -66,6 +68,14 @@ def main(argv=None) -> int:
         from .grading import regenerate_release
 
         regenerate_release(args.assignments or None)
+        return 0
+    if args.command == "wrap-messages":
+        from .course import LANGUAGES, TOPICS
+        from .messages import wrap_source_notebooks
+
+        paths = [t.source(lang) for t in TOPICS for lang in LANGUAGES if t.source(lang).exists()]
+        for path in wrap_source_notebooks(paths):
+            print(f"rewrapped {path}", flush=True)
         return 0
     if args.command == "start-pages":
         from .startpage import write_all

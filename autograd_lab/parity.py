@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import keyword
 import tokenize
 from pathlib import Path
 
@@ -68,14 +69,24 @@ def code_shape(source: str) -> list:
         tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
     except (tokenize.TokenError, IndentationError, SyntaxError) as exc:
         return [("UNTOKENIZABLE", str(exc))]
+    after_string = False  # the previous token was a string literal, with only line breaks since
     for tok in tokens:
+        if tok.type == tokenize.NL:
+            continue
+        if tok.type == tokenize.STRING:
+            # Adjacent literals are one string (implicit concatenation): a
+            # message wrapped into three lines in one language and four in
+            # the other is the same code.
+            if not after_string:
+                shape.append(("STRING", "…"))
+            after_string = True
+            continue
+        after_string = False
         if tok.type == tokenize.COMMENT:
             marker = TOOL_MARKER.search(tok.string)
             if marker:
                 shape.append(("MARKER", re.sub(r"\s+", " ", marker.group(1))))
-        elif tok.type == tokenize.STRING:
-            shape.append(("STRING", "…"))
-        elif tok.type in (tokenize.NL, tokenize.NEWLINE, tokenize.ENDMARKER):
+        elif tok.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
             continue
         elif tok.type in (getattr(tokenize, "FSTRING_START", -1),):
             shape.append(("STRING", "…"))
@@ -86,7 +97,27 @@ def code_shape(source: str) -> list:
             continue
         else:
             shape.append((tokenize.tok_name[tok.type], tok.string))
-    return shape
+    return _without_grouping_parentheses(shape)
+
+
+def _without_grouping_parentheses(shape: list) -> list:
+    """``("one" "string")`` as ``"one" "string"``: parentheses that only let a string span lines.
+
+    Parentheses of a call (after a name that is not a keyword, or after a
+    closing bracket) are kept.
+    """
+    result = []
+    for entry in shape:
+        result.append(entry)
+        if result[-3:-1] == [("OP", "("), ("STRING", "…")] and entry == ("OP", ")"):
+            before = result[-4] if len(result) >= 4 else None
+            call = before is not None and (
+                (before[0] == "NAME" and not keyword.iskeyword(before[1])) or before in (("OP", ")"), ("OP", "]"))
+            )
+            if not call:
+                del result[-3:]
+                result.append(("STRING", "…"))
+    return result
 
 
 def markdown_facts(source: str) -> dict:

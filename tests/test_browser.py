@@ -345,6 +345,11 @@ def close_dialog(page, dialog) -> None:
     dialog.wait_for(state="detached")
 
 
+def _squash(text: str) -> str:
+    """Text with its white space (line breaks of wrapped messages included) made single spaces."""
+    return " ".join(text.split())
+
+
 def _error_text(outputs: list) -> list:
     return [f"{o.get('ename')}: {o.get('evalue')}" for o in outputs if o.get("output_type") == "error"]
 
@@ -434,13 +439,15 @@ def _visible_wrong_answer(release_nb: dict):
 
     (Some mistakes are caught only by the hidden tests, which Validate does not run.)
     """
+    from autograd_lab.messages import message_lines
+
     visible = {
-        grading.exercise_of(grading.grade_id(c)): grading.cell_source(c)
+        grading.exercise_of(grading.grade_id(c)): _squash(" ".join(message_lines(grading.cell_source(c))))
         for c in release_nb["cells"]
         if grading.is_graded(c)
     }
     for wrong in catalogue(TOPIC.number):
-        if wrong.hint[LANG] in visible.get(wrong.exercise, ""):
+        if _squash(wrong.hint[LANG]) in visible.get(wrong.exercise, ""):
             return wrong
     pytest.fail("no catalogued wrong answer of topic 1 has a hint shown by a visible test")
 
@@ -490,7 +497,11 @@ def test_released_assignment_is_fetched_validated_submitted_and_graded(page, lab
         errors = texts[1::2]
         assert len(errors) == 1, f"only the tests of {wrong.exercise} should fail: {texts}"
         message = re.split(r"\b\w*Error: ", errors[0])[-1]
-        assert wrong.hint[LANG] in message, f"{wrong.hint[LANG]!r} not in {message!r}"
+        assert _squash(wrong.hint[LANG]) in _squash(message), f"{wrong.hint[LANG]!r} not in {message!r}"
+        # Wrapped into short lines, the whole message is in view, with no sideways scrolling.
+        error_block = blocks.nth(len(texts) - 1)
+        width, visible = error_block.evaluate("pre => [pre.scrollWidth, pre.clientWidth]")
+        assert width <= visible, (width, visible)
         blocks.nth(1).evaluate("pre => pre.scrollIntoView({block: 'end'})")
         shot(page, "05_validate_failure")
         close_dialog(page, dialog)
@@ -525,7 +536,7 @@ def test_released_assignment_is_fetched_validated_submitted_and_graded(page, lab
             )
         (cell,) = [c for c in code_cells(page) if c["grade_id"] == tests_cell]
         (evalue,) = [o["evalue"] for o in cell["outputs"] if o.get("output_type") == "error"]
-        assert wrong.hint[LANG] in evalue, evalue
+        assert _squash(wrong.hint[LANG]) in _squash(evalue), evalue
         failed = [cell]
         output = page.locator(f".jp-Cell[data-test-index='{failed[0]['index']}'] .jp-OutputArea-output pre").last
         output.evaluate("pre => pre.scrollIntoView({block: 'end'})")

@@ -113,3 +113,24 @@ def test_checker_accepts_translated_comments_and_strings(tmp_path):
     a.write_text(json.dumps(english), encoding="utf-8")
     b.write_text(json.dumps(portuguese), encoding="utf-8")
     assert parity.compare(a, b) == []
+
+
+def test_checker_accepts_a_message_wrapped_differently_in_each_language(tmp_path):
+    # Adjacent string literals are one string: wrapping is translation, not drift.
+    topic = existing_topics()[0]
+    original = parity.load(topic.lecture("en"))
+    english, portuguese = copy.deepcopy(original), copy.deepcopy(original)
+    (en_cell,) = [c for c in english["cells"] if c["cell_type"] == "code"][:1]
+    (pt_cell,) = [c for c in portuguese["cells"] if c["cell_type"] == "code"][:1]
+    _append(en_cell, '\nassert True, (\n    "a message on\\n"\n    "two lines"\n)')
+    _append(pt_cell, '\nassert True, "uma mensagem numa linha só"')
+    a, b = tmp_path / "a.ipynb", tmp_path / "b.ipynb"
+    a.write_text(json.dumps(english), encoding="utf-8")
+    b.write_text(json.dumps(portuguese), encoding="utf-8")
+    assert parity.compare(a, b) == []
+    # ...but a string against a name is still drift.
+    _append(pt_cell, "\nprint(x)")
+    _append(en_cell, '\nprint("x")')
+    a.write_text(json.dumps(english), encoding="utf-8")
+    b.write_text(json.dumps(portuguese), encoding="utf-8")
+    assert parity.compare(a, b) != []

@@ -106,22 +106,25 @@ def test_source_cells_follow_the_grading_conventions(topic, lang, name):
 
 
 @pytest.mark.parametrize("topic, lang, name", ASSIGNMENTS, ids=IDS)
-def test_failure_messages_fit_what_validate_shows(topic, lang, name):
-    """`nbgrader validate` cuts lines at Validator.width: a hint past it would be lost."""
-    import ast
+def test_failure_messages_are_wrapped_to_fit_what_validate_shows(topic, lang, name):
+    """The Validate dialog neither wraps lines nor shows past Validator.width: short lines only.
 
+    `python3.11 -m autograd_lab wrap-messages` rewraps them (autograd_lab/messages.py).
+    """
     from traitlets.config.loader import PyFileConfigLoader
 
+    from autograd_lab.messages import WIDTH, message_lines, wrap_messages
+
     width = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config().Validator.width
-    too_long = []
+    # "    AssertionError: " comes before the first line.
+    assert WIDTH + 24 <= width
+    too_long, unwrapped = [], []
     for cell in grading.read_nb(topic.source(lang))["cells"]:
-        if not grading.is_graded(cell):
+        if not grading.is_graded(cell) or grading.is_solution(cell):
             continue
         source = grading.cell_source(cell)
-        for node in ast.walk(ast.parse(source)):
-            if isinstance(node, ast.Assert) and node.msg is not None:
-                text = ast.get_source_segment(source, node.msg)
-                # "    AssertionError: " comes before the message; f-string fields are short.
-                if len(text) + 24 > width:
-                    too_long.append(text[:80] + "...")
+        too_long += [line for line in message_lines(source) if len(line) > WIDTH]
+        if wrap_messages(source) != source:
+            unwrapped.append(grading.grade_id(cell))
     assert not too_long, too_long
+    assert not unwrapped, f"run python3.11 -m autograd_lab wrap-messages, then release: {unwrapped}"
