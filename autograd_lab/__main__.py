@@ -70,11 +70,10 @@ def main(argv=None) -> int:
         regenerate_release(args.assignments or None)
         return 0
     if args.command == "wrap-messages":
-        from .course import LANGUAGES, TOPICS
+        from .grading import assignments
         from .messages import wrap_source_notebooks
 
-        paths = [t.source(lang) for t in TOPICS for lang in LANGUAGES if t.source(lang).exists()]
-        for path in wrap_source_notebooks(paths):
+        for path in wrap_source_notebooks([topic.source(lang) for topic, lang, _ in assignments()]):
             print(f"rewrapped {path}", flush=True)
         return 0
     if args.command == "start-pages":

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import keyword
+import re
 import tokenize
 from pathlib import Path
 

@@ -42,14 +42,8 @@ import contextlib
 import json
 import os
 import re
-import secrets
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -58,6 +52,7 @@ from autograd_lab import bootstrap, grading
 from autograd_lab.course import EXERCISES_NOTEBOOK, ROOT, topic
 from autograd_lab.startpage import PAGES
 from autograd_lab.wrong_answers import catalogue
+from tests.jupyter_server import serving
 
 ARTIFACTS = ROOT / "artifacts" / "browser"
 TOPIC = topic(1)
@@ -97,12 +92,6 @@ def chromium():
         pytest.skip("Chromium is not installed (no chromium command, no /usr/bin/chromium): "
                     "`sudo apt-get install chromium` (Debian, Ubuntu) lets the browser test run")
     return path
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _lab_environment(home: Path) -> dict:
@@ -158,43 +147,16 @@ def lab(chromium, tmp_path_factory):
     news.parent.mkdir(parents=True)
     news.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}), encoding="utf-8")
 
-    port, token = _free_port(), secrets.token_hex(16)
-    log = open(base / "jupyterlab.log", "wb")
     # The validate handler reads nbgrader_config.py from the server's working
     # folder: start it in the course, as `python3.11 -m autograd_lab lab` does.
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={course}", *_lab_command_arguments(), "--LabApp.expose_app_in_browser=True"],
+    with serving(
+        [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={course}", *_lab_command_arguments(),
+         "--LabApp.expose_app_in_browser=True"],
         cwd=course,
+        log=base / "jupyterlab.log",
         env=_lab_environment(home),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            assert server.poll() is None, (base / "jupyterlab.log").read_text(errors="replace")[-3000:]
-            assert time.monotonic() < deadline, "JupyterLab did not start in 120 s"
-            time.sleep(0.5)
+    ) as (url, token):
         yield {"url": url, "token": token, "course": course, "home": home, "log": base / "jupyterlab.log"}
-    finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -267,6 +229,15 @@ def open_lab(page, lab, path=None) -> None:
         # An empty workspace gets a Launcher, opened just after the restore:
         # wait for it, or it comes to the front over the next panel opened.
         page.locator(".jp-Launcher").wait_for(state="visible")
+    elif path is None:
+        # The default URL opens the start page just after the restore: wait
+        # until it is the current tab, or it comes to the front over the next
+        # document opened (seen once, on a loaded machine).
+        page.wait_for_function(
+            f"path => {{ const w = {CURRENT}; return !!(w && w.context && w.context.path === path); }}",
+            arg=PAGES[LANG],
+            timeout=STEP,
+        )
 
 
 def menu(page, top: str, *items: str) -> None:
