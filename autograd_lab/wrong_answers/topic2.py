@@ -153,4 +153,28 @@ grad_second = torch.tensor([1.0, 1.0, 0.0, 0.0])
 """,
         hint={"en": "fixed numbers", "pt": "números fixos"},
     ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="built_jacobian_then_v_times_j",
+        misconception="Computed v^T J literally: built J with torch.autograd.functional.jacobian "
+        "(one backward pass per output), then v @ J. Right numbers, but the point of gradient=v is lost.",
+        code=EX3_DEF + """    J = torch.autograd.functional.jacobian(f, x)
+    return v @ J
+""",
+        hint={"en": "built the Jacobian", "pt": "montou a jacobiana"},
+    ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="built_jacobian_row_by_row",
+        misconception="Built J one row at a time, a backward pass for each output, then v @ J.",
+        code=EX3_DEF + """    x = x.clone().requires_grad_(True)
+    y = f(x)
+    rows = []
+    for i in range(y.shape[0]):
+        (row,) = torch.autograd.grad(y[i], x, retain_graph=True)
+        rows.append(row)
+    return v @ torch.stack(rows)
+""",
+        hint={"en": "one row per pass", "pt": "uma linha por retropropagação"},
+    ),
 ]
