@@ -184,6 +184,15 @@ def _is_message(group: dict, width: int) -> bool:
     return len(group["tokens"]) > 1 or len(text) > width
 
 
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
+def _block(statement_indent: str, literals: list) -> str:
+    """The literals one per line, indented one level under their statement."""
+    return "".join(f"{statement_indent}    {literal}\n" for literal in literals)
+
+
 def wrap_messages(source: str, width: int = WIDTH) -> str:
     """``source`` with every long or multi-literal string rewrapped into lines of at most ``width``."""
     lines = source.splitlines(keepends=True)
@@ -219,8 +228,8 @@ def wrap_messages(source: str, width: int = WIDTH) -> str:
             #     "first line\n"
             #     "second line"
             # )
-            statement = line_text[: len(line_text) - len(line_text.lstrip())]
-            new = "(\n" + "".join(f"{statement}    {literal}\n" for literal in literals) + statement + ")"
+            statement = _indent(line_text)
+            new = "(\n" + _block(statement, literals) + statement + ")"
         elif (
             own_lines
             and group["before"] is not None
@@ -234,10 +243,9 @@ def wrap_messages(source: str, width: int = WIDTH) -> str:
             #     "first line\n"
             #     "second line"
             # )
-            statement = line_text[: len(line_text) - len(line_text.lstrip())]
-            body = "\n" + "".join(f"{statement}    {literal}\n" for literal in literals) + statement
+            statement = _indent(line_text)
+            new = "\n" + _block(statement, literals) + statement
             start, end = group["before"].end, group["after"].start
-            new = body
         else:
             # Inside brackets already: the lines line up under the first.
             new = ("\n" + " " * start[1]).join(literals)

@@ -508,8 +508,7 @@ def test_released_assignment_is_fetched_validated_submitted_and_graded(page, lab
         (cell,) = [c for c in code_cells(page) if c["grade_id"] == tests_cell]
         (evalue,) = [o["evalue"] for o in cell["outputs"] if o.get("output_type") == "error"]
         assert _squash(wrong.hint[LANG]) in _squash(evalue), evalue
-        failed = [cell]
-        output = page.locator(f".jp-Cell[data-test-index='{failed[0]['index']}'] .jp-OutputArea-output pre").last
+        output = page.locator(f".jp-Cell[data-test-index='{cell['index']}'] .jp-OutputArea-output pre").last
         output.evaluate("pre => pre.scrollIntoView({block: 'end'})")
         # The whole hint is on screen, wrapped: no sideways scrolling to read it.
         assert wrong.hint[LANG].split()[-1] in output.inner_text()
