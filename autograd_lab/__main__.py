@@ -31,8 +31,9 @@ def main(argv=None) -> int:
     rel = sub.add_parser("release", help="regenerate release/ from source/ with nbgrader")
     rel.add_argument("assignments", nargs="*")
     sub.add_parser("start-pages", help="rewrite the start pages (notebooks/START_HERE.md, COMECE_AQUI.md)")
-    sub.add_parser("wrap-messages", help="rewrap the failure messages of source/'s tests into short lines "
-                   "(then run release)")
+    wrap = sub.add_parser("wrap-messages", help="rewrap the failure messages of source/'s tests into short lines "
+                          "(all assignments if none given; then run release)")
+    wrap.add_argument("assignments", nargs="*")
     sub.add_parser("bench", help="time the lecture notebooks and autograding against the floor")
     for name, text in (("grade", "autograde an assignment for the whole class: sandboxed, parallel jobs, "
                         "a report and grades.csv (see grade --help)"),
@@ -73,7 +74,11 @@ def main(argv=None) -> int:
         from .grading import assignments
         from .messages import wrap_source_notebooks
 
-        for path in wrap_source_notebooks([topic.source(lang) for topic, lang, _ in assignments()]):
+        chosen = [(t, lang) for t, lang, name in assignments() if not args.assignments or name in args.assignments]
+        unknown = set(args.assignments) - {name for _, _, name in assignments()}
+        if unknown:
+            parser.error(f"no assignment named {', '.join(sorted(unknown))}")
+        for path in wrap_source_notebooks([topic.source(lang) for topic, lang in chosen]):
             print(f"rewrapped {path}", flush=True)
         return 0
     if args.command == "start-pages":

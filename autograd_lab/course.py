@@ -119,7 +119,7 @@ TOPICS = (
         },
         {
             "en": "Second and third derivatives with `torch.autograd.grad(..., create_graph=True)`, Hessians, and why a second derivative costs more than the first.",
-            "pt": "Segundas e terceiras derivadas com `torch.autograd.grad(..., create_graph=True)`, hessianas e por que a segunda derivada custa mais que a primeira.",
+            "pt": "Segundas e terceiras derivadas com `torch.autograd.grad(..., create_graph=True)`, hessianas e por que a derivada segunda custa mais que a primeira.",
         },
         minutes=50,
     ),

@@ -10,8 +10,9 @@ builds a course with the course's own ``nbgrader_config.py``, runs
   instructor's solution -> full marks;
 * ``untouched``: the release as handed out -> zero;
 * ``wrong-NAME``: the reference with one cell replaced by a catalogued wrong
-  answer -> loses all the points of that exercise and nothing else, and the
-  failure message names the mistake in the notebook's language.
+  answer (a misconception or a shortcut) -> loses exactly the points it
+  should (its exercise's, or the graded cells it names) and nothing else,
+  and the failure message names the mistake in the notebook's language.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from __future__ import annotations
 import pytest
 
 from autograd_lab import grading
-from autograd_lab.wrong_answers import catalogue
+from autograd_lab.wrong_answers import KINDS, SHORTCUT_KINDS, catalogue, predictions
 
-MIN_WRONG_PER_EXERCISE = 3
+MIN_MISCONCEPTIONS = 2
+MIN_SHORTCUTS = 3
 
 
 def _error_text(cell: dict) -> str:
@@ -78,30 +80,50 @@ class AssignmentChecks:
 
     def test_catalogue_covers_every_exercise(self, graded):
         exercises = {grading.exercise_of(gid) for gid in graded["scores"]["reference"].grades}
-        assert len(exercises) >= (3 if self.topic.number == 1 else 2)
-        counts = {ex: 0 for ex in exercises}
+        assert len(exercises) >= 3
         answer_cells = {
             grading.grade_id(c) for c in graded["source"]["cells"] if grading.is_solution(c)
         }
-        for wrong in catalogue(self.topic.number):
-            assert wrong.cell in answer_cells, f"{wrong.name}: no solution cell {wrong.cell}"
-            counts[wrong.exercise] = counts.get(wrong.exercise, 0) + 1
-        thin = {ex: n for ex, n in counts.items() if n < MIN_WRONG_PER_EXERCISE}
-        assert not thin, f"exercises with fewer than {MIN_WRONG_PER_EXERCISE} catalogued wrong answers: {thin}"
-        names = [w.name for w in catalogue(self.topic.number)]
-        assert len(names) == len(set(names)), "wrong-answer names must be unique"
-
-    def test_each_wrong_answer_loses_its_exercise_and_only_it(self, graded):
-        reference = graded["scores"]["reference"].exercise_scores()
+        graded_cells = set(graded["scores"]["reference"].grades)
         problems = []
         for wrong in catalogue(self.topic.number):
-            got = graded["scores"][f"wrong-{wrong.name}"].exercise_scores()
-            for exercise, (score, out_of) in got.items():
-                expected = 0.0 if exercise == wrong.exercise else reference[exercise][0]
-                if score != expected:
-                    problems.append(
-                        f"{wrong.name}: {exercise} scored {score}/{out_of}, expected {expected}"
-                    )
+            if wrong.cell not in answer_cells:
+                problems.append(f"{wrong.name}: no solution cell {wrong.cell}")
+            if wrong.kind not in KINDS:
+                problems.append(f"{wrong.name}: kind {wrong.kind!r} is not one of {KINDS}")
+            for gid in wrong.loses:
+                if gid not in graded_cells or grading.exercise_of(gid) != wrong.exercise:
+                    problems.append(f"{wrong.name}: loses {gid}, which is not a graded cell of {wrong.exercise}")
+        prediction = set(predictions(self.topic.number))
+        for exercise in sorted(exercises):
+            entries = [w for w in catalogue(self.topic.number) if w.exercise == exercise]
+            kinds = [w.kind for w in entries]
+            shortcuts = [k for k in kinds if k in SHORTCUT_KINDS]
+            if kinds.count("misconception") < MIN_MISCONCEPTIONS:
+                problems.append(f"{exercise}: {kinds.count('misconception')} misconceptions, fewer than {MIN_MISCONCEPTIONS}")
+            if len(shortcuts) < MIN_SHORTCUTS:
+                problems.append(f"{exercise}: {len(shortcuts)} shortcuts, fewer than {MIN_SHORTCUTS}")
+            if "literal" not in kinds:
+                problems.append(f"{exercise}: no 'literal' shortcut (the numbers copied from running the code)")
+            if exercise not in prediction and "formula" not in kinds:
+                problems.append(f"{exercise}: no 'formula' shortcut (a derivative worked out by hand)")
+        names = [w.name for w in catalogue(self.topic.number)]
+        if len(names) != len(set(names)):
+            problems.append("wrong-answer names must be unique")
+        assert not problems, "\n".join(problems)
+
+    def test_each_wrong_answer_loses_exactly_its_points(self, graded):
+        """A wrong answer scores 0 on the graded cells it ``loses`` (all of its exercise's by
+        default) and keeps full marks everywhere else: shortcuts included."""
+        reference = {gid: score for gid, (score, _) in graded["scores"]["reference"].grades.items()}
+        problems = []
+        for wrong in catalogue(self.topic.number):
+            expected_scores = wrong.expected_scores(reference)
+            got = graded["scores"][f"wrong-{wrong.name}"].grades
+            for gid, (score, out_of) in sorted(got.items()):
+                expected = expected_scores[gid]
+                if (score or 0.0) != expected:
+                    problems.append(f"{wrong.name} ({wrong.kind}): {gid} scored {score}/{out_of}, expected {expected}")
         assert not problems, "\n".join(problems)
 
     def test_feedback_names_each_mistake_in_the_students_language(self, graded):

@@ -6,7 +6,7 @@ course's assignments (both languages), the reference solution and, for each
 exercise, the first catalogued wrong answer: the reference must get full
 marks with no flag (the in-kernel guard must not mistake a test cell's own
 code, a hook or ``create_graph=True`` say, for tampering), and each wrong
-answer must lose exactly its exercise, as with stock nbgrader in
+answer must lose exactly its points, as with stock nbgrader in
 tests/test_assignments.py.
 """
 
@@ -71,6 +71,6 @@ def test_the_class_grader_agrees_with_the_catalogue(course, name):
     assert reference["score"] == reference["max_score"] > 0, reference
     for exercise, answer in wrong.items():
         grades = scores[f"wrong_{exercise}"]["grades"]
+        expected = answer.expected_scores(reference["grades"])
         for grade_id, points in grades.items():
-            expected = 0 if grade_id == f"{exercise}_tests" else reference["grades"][grade_id]
-            assert points == expected, (answer.name, grade_id, points, expected)
+            assert points == expected[grade_id], (answer.name, grade_id, points, expected[grade_id])

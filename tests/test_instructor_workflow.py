@@ -259,9 +259,9 @@ def test_autograde_scores_the_reference_fully_and_the_wrong_answer_loses_its_exe
     assert alice.max_score > 0 and alice.score == alice.max_score and not alice.needs_manual_grade
     bruno = grading.scores(course, TOPIC.assignment("pt"))["bruno"]
     assert bruno.max_score == alice.max_score
-    reference = alice.exercise_scores()
-    for exercise, (got, out_of) in bruno.exercise_scores().items():
-        assert got == (0.0 if exercise == wrong.exercise else reference[exercise][0]), (exercise, got, out_of)
+    expected = wrong.expected_scores({gid: score for gid, (score, _) in alice.grades.items()})
+    for gid, (got, out_of) in bruno.grades.items():
+        assert got == expected[gid], (gid, got, out_of)
     assert bruno.score < bruno.max_score
 
 
