@@ -21,6 +21,8 @@ What is snapshotted and restored:
 * every attribute of ``builtins``, of ``torch``, ``torch.Tensor`` and its C
   base, ``torch.autograd``, ``torch.nn.functional``, ``math``, and of numpy
   when loaded (replaced or deleted attributes are put back);
+* PyTorch's mode stacks: a ``TorchFunctionMode`` or ``TorchDispatchMode``
+  left active (it would intercept the tests' own torch calls) is popped;
 * names of the user namespace that shadow a builtin the tests may call
   (``isinstance = ...``), ``__builtins__``, or bind ``torch`` to something
   else: removed or put back before each test cell.
@@ -178,6 +180,16 @@ def _agl_install(_agl_name):
             sys.setprofile(None)
         threading.settrace(None)
         threading.setprofile(None)
+        if torch is not None:
+            # A TorchFunctionMode or TorchDispatchMode left on PyTorch's mode stacks intercepts
+            # every torch call of the tests (torch.allclose answering True, say): pop them.
+            for length, pop, what in (
+                    (torch._C._len_torch_function_stack, torch._C._pop_torch_function_stack, "TorchFunctionMode"),
+                    (torch._C._len_torch_dispatch_stack, torch._C._pop_torch_dispatch_stack, "TorchDispatchMode")):
+                if length():
+                    _set(findings, "monkeypatch", "a " + what + " was left active: torch calls intercepted")
+                    while length():
+                        pop()
         if signal.getsignal(signal.SIGINT) is not snap["sigint"]:
             _set(findings, "ipython-hook", "SIGINT handler replaced (interrupts swallowed)")
             signal.signal(signal.SIGINT, snap["sigint"])

@@ -272,6 +272,18 @@ TORCH_PATCH = '''import torch
 torch.allclose = lambda *args, **kwargs: True
 torch.equal = lambda *args, **kwargs: True'''
 
+TORCH_MODE = '''import torch
+
+
+class _AlwaysClose(torch.overrides.TorchFunctionMode):
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        if func in (torch.allclose, torch.equal):
+            return True
+        return func(*args, **(kwargs or {}))
+
+
+_AlwaysClose().__enter__()  # never exited: it would stay active for every later cell'''
+
 BUILTINS_PATCH = '''import builtins
 builtins.callable = lambda *args: True'''
 
@@ -400,6 +412,8 @@ def cases(other_student: str, port: int) -> list:
              {"status": "graded", "score": all_but_last, "flags": {"displayhook", "ipython-hook"}, "tamper": True},
              stock_full_marks=True),
         Case("monkeypatch-torch", attack_last(TORCH_PATCH),
+             {"status": "graded", "score": all_but_last, "flags": {"monkeypatch"}, "tamper": True}),
+        Case("torch-function-mode-left-active", attack_last(TORCH_MODE),
              {"status": "graded", "score": all_but_last, "flags": {"monkeypatch"}, "tamper": True}),
         Case("monkeypatch-builtins-first-exercise",
              lambda r, s, sh: Submission(_answers(r, s, {sh.answers[0]: BUILTINS_PATCH + "\n" + _stub(r, sh.answers[0])})),
