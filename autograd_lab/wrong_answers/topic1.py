@@ -2,6 +2,9 @@
 
 from autograd_lab.wrong_answers import WrongAnswer
 
+# Exercise 2 asks for a prediction written by hand: no formula shortcut applies there.
+PREDICTIONS = ("ex2",)
+
 WRONG_ANSWERS = [
     # ------------------------------------------------------------ ex1: a gradient with autograd
     WrongAnswer(
@@ -12,15 +15,7 @@ WRONG_ANSWERS = [
 y = 3 * torch.dot(x, x) + x.sum()
 y.backward()
 x_grad = x.grad""",
-        hint={"en": "x does not require gradients", "pt": "x não exige gradientes"},
-    ),
-    WrongAnswer(
-        cell="ex1_answer",
-        name="derivative_by_hand",
-        misconception="Worked out the derivative 6x + 1 by hand instead of letting autograd compute it.",
-        code="""x = torch.tensor([1.0, -2.0, 3.0])
-x_grad = 6 * x + 1""",
-        hint={"en": "computed by hand", "pt": "calculada à mão"},
+        hint={"en": "autograd was not tracking x", "pt": "o autograd não estava rastreando x"},
     ),
     WrongAnswer(
         cell="ex1_answer",
@@ -31,7 +26,7 @@ x.requires_grad_(True)
 y = 3 * torch.dot(x, x) + x.sum()
 y.backward()
 x_grad = y.grad""",
-        hint={"en": "not in y.grad", "pt": "não em y.grad"},
+        hint={"en": "not kept in y.grad", "pt": "não fica em y.grad"},
     ),
     WrongAnswer(
         cell="ex1_answer",
@@ -46,7 +41,73 @@ x_grad = x""",
     ),
     WrongAnswer(
         cell="ex1_answer",
+        name="y_not_scalar",
+        misconception="Wrote x * x for the dot product, so y is a vector and backward() cannot start without a gradient for each component.",
+        code="""x = torch.tensor([1.0, -2.0, 3.0])
+x.requires_grad_(True)
+y = 3 * x * x + x
+y.backward()
+x_grad = x.grad""",
+        hint={"en": "y is a vector, not a number", "pt": "y é um vetor, não um número"},
+    ),
+    WrongAnswer(
+        cell="ex1_answer",
+        name="transposed_1d_vector",
+        misconception="Believed, as in the seed's notes ('x*x_T'), that the second x of a dot product must be transposed, and that x * x.T is the dot product; x.T of a 1-D tensor is x itself, so y is a vector.",
+        code="""x = torch.tensor([1.0, -2.0, 3.0])
+x.requires_grad_(True)
+y = 3 * x * x.T + x.sum()
+y.backward()
+x_grad = x.grad""",
+        hint={"en": "x.T of a 1-D tensor is x itself", "pt": "x.T de um tensor 1-D é o próprio x"},
+    ),
+    WrongAnswer(
+        cell="ex1_answer",
+        name="backward_twice",
+        misconception="Ran the backward pass twice (keeping the graph the first time) to be sure it worked, not realising the second pass adds to x.grad.",
+        code="""x = torch.tensor([1.0, -2.0, 3.0])
+x.requires_grad_(True)
+y = 3 * torch.dot(x, x) + x.sum()
+y.backward(retain_graph=True)
+y.backward()
+x_grad = x.grad""",
+        hint={"en": "accumulated over two backward passes", "pt": "acumulou em duas retropropagações"},
+    ),
+    WrongAnswer(
+        cell="ex1_answer",
+        name="typed_values",
+        kind="literal",
+        misconception="Ran the code once, then typed the printed gradient into x.grad.",
+        code="""x = torch.tensor([1.0, -2.0, 3.0])
+x.grad = torch.tensor([7.0, -11.0, 19.0])
+x_grad = x.grad""",
+        hint={"en": "Numbers typed in", "pt": "Números digitados"},
+    ),
+    WrongAnswer(
+        cell="ex1_answer",
+        name="typed_values_beside_y",
+        kind="literal",
+        misconception="Computed y as asked, but typed the printed gradient into x.grad instead of running the backward pass.",
+        code="""x = torch.tensor([1.0, -2.0, 3.0])
+x.requires_grad_(True)
+y = 3 * torch.dot(x, x) + x.sum()
+x.grad = torch.tensor([7.0, -11.0, 19.0])
+x_grad = x.grad""",
+        hint={"en": "Numbers typed into x.grad", "pt": "Números digitados em x.grad"},
+    ),
+    WrongAnswer(
+        cell="ex1_answer",
+        name="derivative_by_hand",
+        kind="formula",
+        misconception="Worked out the derivative 6x + 1 by hand instead of letting autograd compute it.",
+        code="""x = torch.tensor([1.0, -2.0, 3.0])
+x_grad = 6 * x + 1""",
+        hint={"en": "worked out by hand", "pt": "calculada à mão"},
+    ),
+    WrongAnswer(
+        cell="ex1_answer",
         name="used_autograd_grad",
+        kind="shortcut",
         misconception="Computed the gradient with torch.autograd.grad, which returns it without filling x.grad, although the prompt asks for y.backward().",
         code="""x = torch.tensor([1.0, -2.0, 3.0])
 x.requires_grad_(True)
@@ -56,57 +117,142 @@ x_grad, = torch.autograd.grad(y, x)""",
     ),
     WrongAnswer(
         cell="ex1_answer",
-        name="y_not_scalar",
-        misconception="Wrote x * x for the dot product, so y is a vector and backward() cannot start without a gradient for each component.",
+        name="finite_differences",
+        kind="shortcut",
+        misconception="Estimated the gradient with central differences instead of the backward pass.",
         code="""x = torch.tensor([1.0, -2.0, 3.0])
 x.requires_grad_(True)
-y = 3 * x * x + x
-y.backward()
-x_grad = x.grad""",
-        hint={"en": "y is not a scalar", "pt": "y não é um escalar"},
+y = 3 * torch.dot(x, x) + x.sum()
+h = 1e-3
+with torch.no_grad():
+    x_grad = torch.stack([
+        (3 * torch.dot(x + h * e, x + h * e) + (x + h * e).sum()
+         - 3 * torch.dot(x - h * e, x - h * e) - (x - h * e).sum()) / (2 * h)
+        for e in torch.eye(3)
+    ])""",
+        hint={"en": "finite differences", "pt": "diferenças finitas"},
+    ),
+    WrongAnswer(
+        cell="ex1_answer",
+        name="object_equal_to_anything",
+        kind="shortcut",
+        misconception="Answered with an object that claims to be equal to anything, hoping the tests compare with ==.",
+        code="""class Anything:
+    def __eq__(self, other):
+        return True
+
+
+x = torch.tensor([1.0, -2.0, 3.0])
+x_grad = Anything()""",
+        hint={"en": "should be a plain torch.Tensor", "pt": "deveria ser um torch.Tensor comum"},
     ),
     # ------------------------------------------------------------ ex2: predict the accumulated gradient
     WrongAnswer(
         cell="ex2_answer",
         name="last_backward_overwrites",
         misconception="Believed each backward() overwrites w.grad, so only the last call counts.",
-        code="""grad_after_two = torch.tensor([3.0, 3.0, 3.0])
-grad_final = torch.tensor([1.0, 1.0, 1.0])""",
-        hint={"en": "only the last backward()", "pt": "só o último backward()"},
+        code="""def after_line_3(w):
+    return torch.full_like(w, 3.0)
+
+
+def after_line_6(w):
+    return torch.ones_like(w)""",
+        hint={"en": "as if each call replaced w.grad", "pt": "como se cada chamada substituísse w.grad"},
     ),
     WrongAnswer(
         cell="ex2_answer",
         name="first_backward_sticks",
         misconception="Believed a gradient, once computed, is kept and later backward() calls do not change it.",
-        code="""grad_after_two = torch.tensor([2.0, -2.0, 4.0])
-grad_final = torch.tensor([2.0, -2.0, 4.0])""",
-        hint={"en": "only the first backward()", "pt": "só o primeiro backward()"},
+        code="""def after_line_3(w):
+    return 2 * w
+
+
+def after_line_6(w):
+    return 2 * w""",
+        hint={"en": "only the gradient of the first backward()", "pt": "só o gradiente do primeiro backward()"},
     ),
     WrongAnswer(
         cell="ex2_answer",
         name="ignored_zero_grad",
         misconception="Knew that gradients accumulate but overlooked that w.grad.zero_() resets them.",
-        code="""grad_after_two = torch.tensor([5.0, 1.0, 7.0])
-grad_final = torch.tensor([8.0, 0.0, 12.0])""",
-        hint={"en": "w.grad.zero_(), reset w.grad", "pt": "w.grad.zero_(), zerou w.grad"},
+        code="""def after_line_3(w):
+    return 2 * w + 3
+
+
+def after_line_6(w):
+    return 4 * w + 4""",
+        hint={"en": "as if line 4 had no effect", "pt": "como se a linha 4 não tivesse efeito"},
+        loses=("ex2_tests_after_line_6",),
     ),
     WrongAnswer(
         cell="ex2_answer",
-        name="integer_tensors",
-        misconception="Wrote the right numbers as integers, not realising that gradients are floating-point tensors.",
-        code="""grad_after_two = torch.tensor([5, 1, 7])
-grad_final = torch.tensor([3, -1, 5])""",
-        hint={"en": "gradients are always floating-point", "pt": "gradientes são sempre tensores de ponto flutuante"},
+        name="dot_counts_one_path",
+        misconception="Saw the computational graph as a tree, with one path from torch.dot(w, w) to w, so predicted the gradient w instead of 2w for the dot product.",
+        code="""def after_line_3(w):
+    return 2 * w + 3
+
+
+def after_line_6(w):
+    return w + 1""",
+        hint={"en": "counts w only once in torch.dot(w, w)", "pt": "conta w uma vez só em torch.dot(w, w)"},
+        loses=("ex2_tests_after_line_6",),
     ),
-    # ------------------------------------------------------------ ex3: the gradient at any point
+    WrongAnswer(
+        cell="ex2_answer",
+        name="typed_numbers",
+        kind="literal",
+        misconception="Ran the six lines on the visible test's w and typed the printed gradients in.",
+        code="""def after_line_3(w):
+    return torch.tensor([4.0, 1.0, 7.0, 11.0])
+
+
+def after_line_6(w):
+    return torch.tensor([2.0, -1.0, 5.0, 9.0])""",
+        hint={"en": "numbers typed in", "pt": "números digitados"},
+    ),
+    WrongAnswer(
+        cell="ex2_answer",
+        name="ran_the_lines",
+        kind="shortcut",
+        misconception="Ran the six lines with autograd inside the functions instead of predicting.",
+        code="""def after_line_3(w):
+    w = w.clone().requires_grad_(True)
+    (w * w).sum().backward()
+    (3 * w).sum().backward()
+    return w.grad
+
+
+def after_line_6(w):
+    w = w.clone().requires_grad_(True)
+    (w * w).sum().backward()
+    (3 * w).sum().backward()
+    w.grad.zero_()
+    torch.dot(w, w).backward()
+    w.sum().backward()
+    return w.grad""",
+        hint={"en": "runs autograd instead of predicting", "pt": "executa o autograd em vez de prever"},
+    ),
+    WrongAnswer(
+        cell="ex2_answer",
+        name="torch_func_grad",
+        kind="shortcut",
+        misconception="Let torch.func.grad compute each expression's gradient inside the functions, and added them up.",
+        code="""def after_line_3(w):
+    return torch.func.grad(lambda t: (t * t).sum())(w) + torch.func.grad(lambda t: (3 * t).sum())(w)
+
+
+def after_line_6(w):
+    return torch.func.grad(lambda t: torch.dot(t, t))(w) + torch.func.grad(lambda t: t.sum())(w)""",
+        hint={"en": "runs autograd instead of predicting", "pt": "executa o autograd em vez de prever"},
+    ),
+    # ------------------------------------------------------------ ex3: the gradient of any function at any point
     WrongAnswer(
         cell="ex3_answer",
         name="integer_tensor",
         misconception="Created the tensor without a floating-point dtype, so a list of integers gives an integer tensor that cannot require gradients.",
-        code="""def gradient_at(x_values):
+        code="""def gradient_at(f, x_values):
     x = torch.tensor(x_values, requires_grad=True)
-    f = torch.dot(x, x) * x.sum()
-    f.backward()
+    f(x).backward()
     return x.grad""",
         hint={"en": "a list of integers gives an integer tensor", "pt": "uma lista de inteiros dá um tensor de inteiros"},
     ),
@@ -114,40 +260,22 @@ grad_final = torch.tensor([3, -1, 5])""",
         cell="ex3_answer",
         name="returned_x",
         misconception="Returned the tensor x after backward(), believing it now holds the gradient.",
-        code="""def gradient_at(x_values):
+        code="""def gradient_at(f, x_values):
     x = torch.tensor(x_values, dtype=torch.float32, requires_grad=True)
-    f = torch.dot(x, x) * x.sum()
-    f.backward()
+    f(x).backward()
     return x""",
         hint={"en": "returned the point x itself", "pt": "devolveu o próprio ponto x"},
     ),
     WrongAnswer(
         cell="ex3_answer",
-        name="hard_coded_visible_value",
-        misconception="Returned the value expected by the visible test instead of computing the gradient.",
-        code="""def gradient_at(x_values):
-    return torch.tensor([26.0, 38.0, 50.0])""",
-        hint={"en": "seems hard-coded", "pt": "escrito diretamente no código"},
-    ),
-    WrongAnswer(
-        cell="ex3_answer",
-        name="derivative_by_hand_keeps_graph",
-        misconception="Wrote the derivative by hand from a tensor that requires gradients, returning a tensor that still carries a graph.",
-        code="""def gradient_at(x_values):
-    x = torch.tensor(x_values, dtype=torch.float32, requires_grad=True)
-    return 2 * x * x.sum() + torch.dot(x, x)""",
-        hint={"en": "carries a computational graph", "pt": "carrega um grafo computacional"},
-    ),
-    WrongAnswer(
-        cell="ex3_answer",
         name="returned_grad_of_f",
-        misconception="Returned .grad of the output f instead of the input x.",
-        code="""def gradient_at(x_values):
+        misconception="Returned .grad of the output f(x) instead of the input x.",
+        code="""def gradient_at(f, x_values):
     x = torch.tensor(x_values, dtype=torch.float32, requires_grad=True)
-    f = torch.dot(x, x) * x.sum()
-    f.backward()
-    return f.grad""",
-        hint={"en": "returned None", "pt": "devolveu None"},
+    value = f(x)
+    value.backward()
+    return value.grad""",
+        hint={"en": "only leaves keep their .grad", "pt": "só as folhas guardam o .grad"},
     ),
     WrongAnswer(
         cell="ex3_answer",
@@ -156,23 +284,21 @@ grad_final = torch.tensor([3, -1, 5])""",
         code="""x = None
 
 
-def gradient_at(x_values):
+def gradient_at(f, x_values):
     global x
     if x is None:  # create the tensor only once
         x = torch.tensor(x_values, dtype=torch.float32, requires_grad=True)
-    f = torch.dot(x, x) * x.sum()
-    f.backward()
+    f(x).backward()
     return x.grad""",
-        hint={"en": "gradients accumulate", "pt": "os gradientes se acumulam"},
+        hint={"en": "the gradients accumulate", "pt": "os gradientes se acumulam"},
     ),
     WrongAnswer(
         cell="ex3_answer",
         name="non_leaf_x",
         misconception="Converted the tensor after creating it with requires_grad=True, not realising that the conversion is an operation: x is then not a leaf, and its .grad stays None.",
-        code="""def gradient_at(x_values):
+        code="""def gradient_at(f, x_values):
     x = torch.tensor(x_values, dtype=torch.float64, requires_grad=True).to(torch.float32)
-    f = torch.dot(x, x) * x.sum()
-    f.backward()
+    f(x).backward()
     return x.grad""",
         hint={"en": "not the result of an operation", "pt": "não o resultado de uma operação"},
     ),
@@ -180,10 +306,74 @@ def gradient_at(x_values):
         cell="ex3_answer",
         name="returned_autograd_grad_tuple",
         misconception="Returned what torch.autograd.grad returns, believing it is the gradient tensor, while it is a tuple with one gradient per input.",
-        code="""def gradient_at(x_values):
+        code="""def gradient_at(f, x_values):
     x = torch.tensor(x_values, dtype=torch.float32, requires_grad=True)
-    f = torch.dot(x, x) * x.sum()
-    return torch.autograd.grad(f, x)""",
-        hint={"en": "take its element [0]", "pt": "pegue o elemento [0]"},
+    return torch.autograd.grad(f(x), x)""",
+        hint={"en": "one gradient per input, in a tuple", "pt": "um gradiente por entrada, numa tupla"},
+    ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="zeroed_before_first_backward",
+        misconception="Reset the gradient with x.grad.zero_() before the first backward pass, just in case, not knowing that x.grad is still None then.",
+        code="""def gradient_at(f, x_values):
+    x = torch.tensor(x_values, dtype=torch.float32, requires_grad=True)
+    x.grad.zero_()  # start from zero, just in case
+    f(x).backward()
+    return x.grad""",
+        hint={"en": "a gradient that is still None", "pt": "um gradiente que ainda é None"},
+    ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="hard_coded_value",
+        kind="literal",
+        misconception="Ran the example f at [1, 2, 3] once and returned the printed gradient instead of computing it.",
+        code="""def gradient_at(f, x_values):
+    return torch.tensor([26.0, 38.0, 50.0])""",
+        hint={"en": "Numbers typed in", "pt": "Números digitados"},
+    ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="derivative_by_hand_keeps_graph",
+        kind="formula",
+        misconception="Worked out by hand the gradient of the prompt's example, torch.dot(x, x) * x.sum(), and returned it for every f.",
+        code="""def gradient_at(f, x_values):
+    x = torch.tensor(x_values, dtype=torch.float32, requires_grad=True)
+    return 2 * x * x.sum() + torch.dot(x, x)""",
+        hint={"en": "worked out by hand", "pt": "calculada à mão"},
+    ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="lecture_snippet",
+        kind="shortcut",
+        misconception="Pasted the lecture's cell, which differentiates y = 2 * torch.dot(x, x), without using f.",
+        code="""def gradient_at(f, x_values):
+    x = torch.tensor(x_values, dtype=torch.float32, requires_grad=True)
+    y = 2 * torch.dot(x, x)
+    y.backward()
+    return x.grad""",
+        hint={"en": "another function (the lecture's)", "pt": "outra função (a da aula)"},
+    ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="finite_differences_of_f",
+        kind="shortcut",
+        misconception="Estimated the gradient with central differences of f instead of autograd.",
+        code="""def gradient_at(f, x_values):
+    x = torch.tensor(x_values, dtype=torch.float64)
+    h = 1e-6
+    return torch.stack([(f(x + h * e) - f(x - h * e)) / (2 * h) for e in torch.eye(len(x_values), dtype=torch.float64)])""",
+        hint={"en": "finite differences", "pt": "diferenças finitas"},
+    ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="finite_differences_with_decoy_backward",
+        kind="shortcut",
+        misconception="Estimated the gradient with central differences and ran a backward pass on an unrelated tensor, to look as if autograd had done it.",
+        code="""def gradient_at(f, x_values):
+    torch.zeros(1, requires_grad=True).sum().backward()  # so that a backward pass runs
+    x = torch.tensor(x_values, dtype=torch.float64)
+    h = 1e-6
+    return torch.stack([(f(x + h * e) - f(x - h * e)) / (2 * h) for e in torch.eye(len(x_values), dtype=torch.float64)])""",
+        hint={"en": "by finite differences or a formula", "pt": "por diferenças finitas ou por uma fórmula"},
     ),
 ]
