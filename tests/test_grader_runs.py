@@ -98,8 +98,15 @@ def test_interrupted_and_killed_runs_then_a_complete_consistent_gradebook(tmp_pa
     shape = shape_of(source)
     first = [a for a in shape.answers if grading.exercise_of(a) == shape.order[0]]
     stubs = {a: next(grading.cell_source(c) for c in release["cells"] if grading.grade_id(c) == a) for a in first}
+    # Two slow students right after the first one: whatever the machine's load, the
+    # Ctrl-C of run 1 and the kill of run 2 arrive while one of them is being graded.
+    reference = {c: next(grading.reference_answer(s) for s in source["cells"] if grading.grade_id(s) == c)
+                 for c in shape.answers[:1]}
+    slow = grading.answered(release, source, {c: "import time\ntime.sleep(6)\n" + code for c, code in reference.items()})
     class_ = {
         "a-reference": (grading.answered(release, source), shape.total),
+        "b-slow-1": (slow, shape.total),
+        "b-slow-2": (slow, shape.total),
         "b-untouched": (release, 0.0),
         "c-first-wrong": (grading.answered(release, source, stubs), shape.total - shape.points[shape.order[0]]),
         "d-reference": (grading.answered(release, source), shape.total),
