@@ -71,3 +71,13 @@ def execute(path: Path, timeout: int = 300) -> None:
         cell.metadata.pop("execution", None)
     nbformat.validate(nb)
     nbformat.write(nb, path)
+    unexpected = [
+        f"cell {index} ({cell.get('id')}): {out.get('ename')}: {out.get('evalue')}"
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "code" and "raises-exception" not in cell.metadata.get("tags", [])
+        for out in cell.outputs
+        if out.get("output_type") == "error"
+    ]
+    if unexpected:
+        raise RuntimeError(f"{path}: errors in cells not tagged raises-exception (stored, so that you can "
+                           "see them; fix them and execute again):\n" + "\n".join(unexpected))

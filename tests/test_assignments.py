@@ -9,6 +9,8 @@ builds a course with the course's own ``nbgrader_config.py``, runs
 * ``reference``: the release with every answer cell filled with the
   instructor's solution -> full marks;
 * ``untouched``: the release as handed out -> zero;
+* ``right-NAME``: another correct answer (``RIGHT_ANSWERS`` of the topic's
+  catalogue) -> full marks;
 * ``wrong-NAME``: the reference with one cell replaced by a catalogued wrong
   answer (a misconception or a shortcut) -> loses exactly the points it
   should (its exercise's, or the graded cells it names) and nothing else,
@@ -20,7 +22,7 @@ from __future__ import annotations
 import pytest
 
 from autograd_lab import grading
-from autograd_lab.wrong_answers import KINDS, SHORTCUT_KINDS, catalogue, predictions
+from autograd_lab.wrong_answers import KINDS, SHORTCUT_KINDS, catalogue, predictions, right_answers
 
 MIN_MISCONCEPTIONS = 2
 MIN_SHORTCUTS = 3
@@ -53,6 +55,8 @@ class AssignmentChecks:
         }
         for wrong in catalogue(cls.topic.number):
             students[f"wrong-{wrong.name}"] = grading.answered(release_nb, source_nb, {wrong.cell: wrong.code})
+        for name, (cell, code) in right_answers(cls.topic.number).items():
+            students[f"right-{name}"] = grading.answered(release_nb, source_nb, {cell: code})
         for student, nb in students.items():
             grading.submit(course, student, cls.name, nb)
         grading.autograde(course, cls.name)
@@ -73,6 +77,16 @@ class AssignmentChecks:
         assert score.max_score > 0
         assert score.score == score.max_score
         assert not score.needs_manual_grade
+
+    def test_other_right_answers_get_full_marks(self, graded):
+        """Correct answers written another way than the reference (RIGHT_ANSWERS) lose nothing."""
+        problems = []
+        for name in right_answers(self.topic.number):
+            score = graded["scores"][f"right-{name}"]
+            failing = {gid: s for gid, s in score.grades.items() if s[0] != s[1]}
+            if failing or score.score != score.max_score:
+                problems.append(f"{name}: {failing}")
+        assert not problems, "\n".join(problems)
 
     def test_untouched_release_gets_zero(self, graded):
         score = graded["scores"]["untouched"]

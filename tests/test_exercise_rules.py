@@ -36,7 +36,7 @@ HEADING = {
     "pt": re.compile(r"^## Exercício (\d+)(?P<prediction> \(previsão\))?: .+ \((?P<points>\d+) pontos?\)$"),
 }
 GRADE_ID = re.compile(r"^ex\d+_(answer|prompt|tests(_[a-z0-9_]+)?)$")
-KIT_NAMES = ("_plain", "_Watch", "_marked", "_random_function")
+KIT_NAMES = ("_plain", "_Watch", "_through", "_marked", "_names_used", "_random_function")
 
 
 def _cells(path):

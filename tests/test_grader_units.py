@@ -40,6 +40,11 @@ TAMPER = [
     "f = lambda: 0\nprint(f.__globals__)",
     "import sys\nsys.modules['torch'] = None",
     "%history",
+    "with torch._C.DisableTorchFunction():\n    (w * w).sum().backward()",
+    "from torch.overrides import _pop_mode_temporarily",
+    "from torch.autograd import Variable\nVariable._execution_engine.run_backward((y,), (g,), False, False, (), True, True)",
+    "import torch._C",
+    "import threading\nthreading.Thread(target=lambda: y.backward()).start()",
 ]
 BENIGN = [
     "def f(x):\n    y = x ** 2\n    y.sum().backward()\n    return x.grad",
@@ -48,6 +53,8 @@ BENIGN = [
     "%matplotlib inline\nimport math\nprint(math.exp(1.0))",
     "import numpy as np\na = np.ones(3)\na[0] = 2",
     "for _i in range(3):\n    print(_i)",
+    "g, = torch.autograd.grad(f(x), x, create_graph=True)\nh = torch.func.hessian(f)(x)",
+    "from torch.autograd import forward_ad\nwith forward_ad.dual_level():\n    pass",
 ]
 
 

@@ -15,7 +15,10 @@ cell; see job.py):
   module (``torch.allclose = ...``, ``builtins.isinstance = ...``) or of a
   class that comes from one (``torch.Tensor.__eq__ = ...``), replacing
   ``sys.modules`` entries, ``__torch_function__``/``__torch_dispatch__``
-  overrides (a tensor that answers ``torch.allclose`` itself);
+  overrides (a tensor that answers ``torch.allclose`` itself), PyTorch's
+  internals that switch off or go around what the tests watch with
+  (``torch._C.DisableTorchFunction``, ``torch.overrides._pop_mode_temporarily``,
+  the autograd engine called directly);
 * reading the tests or the grader's state: ``In``, ``Out``, ``_ih``,
   ``_i<N>``, the history, ``inspect``, ``linecache``, frame and code
   introspection (``sys._getframe``, ``f_globals``, ``__globals__``,
@@ -27,8 +30,12 @@ cell; see job.py):
   string literals naming ``gradebook``, ``.db``, ``.ipynb``, ``source/`` or
   ``submitted/``.
 
+* threads (``threading``, ``concurrent``): the tests watch autograd with
+  per-thread tools (torch function modes), so a backward pass run in another
+  thread would go unseen.
+
 Severity ``warn`` (reported only): names that shadow a builtin, shell
-commands, ``os``/``subprocess``/``socket`` use, file access, threads,
+commands, ``os``/``subprocess``/``socket`` use, file access,
 ``exit``/``os._exit``, loops that swallow ``KeyboardInterrupt``.
 """
 
@@ -52,6 +59,12 @@ INTROSPECTION_ATTRS = {
     "user_ns", "user_global_ns", "__dict__", "__mro__", "__bases__",
 }
 TORCH_OVERRIDES = {"__torch_function__", "__torch_dispatch__"}
+# PyTorch's internals that switch off or go around what the tests watch with: the C
+# extension (torch._C.DisableTorchFunction, the autograd engine itself), the mode stack.
+TORCH_INTERNALS = {"_C", "DisableTorchFunction", "DisableTorchFunctionSubclass", "_pop_mode_temporarily",
+                   "_pop_mode", "_push_mode", "_execution_engine", "_ImperativeEngine", "_EngineBase",
+                   "_len_torch_function_stack", "_pop_torch_function_stack", "_push_on_torch_function_stack",
+                   "_disabled_torch_function_impl", "_python_dispatch"}
 HISTORY_NAMES = {"In", "Out", "_ih", "_oh", "_i", "_ii", "_iii", "_dh", "__IPYTHON__"}
 DYNAMIC_NAMES = {"exec", "eval", "compile", "__import__", "__builtins__", "get_ipython", "breakpoint"}
 TAMPER_MODULES = {
@@ -61,9 +74,11 @@ TAMPER_MODULES = {
     "signal": "ipython-hook", "sqlite3": "gradebook", "nbgrader": "gradebook", "nbformat": "reads-tests",
     "nbclient": "reads-tests", "dis": "introspection", "traceback": "introspection", "atexit": "ipython-hook",
     "faulthandler": "ipython-hook", "sys.monitoring": "ipython-hook", "unittest.mock": "monkeypatch",
+    # the tests watch autograd with per-thread tools (torch function modes, grad mode): another
+    # thread is where a backward pass would run unseen
+    "threading": "thread", "_thread": "thread", "concurrent": "thread",
 }
-WARN_MODULES = {"os": "os", "subprocess": "process", "multiprocessing": "process", "threading": "thread",
-                "_thread": "thread", "socket": "network", "urllib": "network", "http": "network",
+WARN_MODULES = {"os": "os", "subprocess": "process", "multiprocessing": "process", "socket": "network", "urllib": "network", "http": "network",
                 "requests": "network", "shutil": "files", "glob": "files", "pathlib": "files", "pickle": "files"}
 SUSPICIOUS_STRINGS = re.compile(r"gradebook|\.db\b|\.ipynb|(^|/)source/|(^|/)submitted/|autograded/|nbgrader", re.I)
 BUILTIN_NAMES = set(dir(builtins)) - {"__name__", "__doc__", "__package__", "__loader__", "__spec__",
@@ -120,6 +135,8 @@ class _Scanner(ast.NodeVisitor):
     # imports -----------------------------------------------------------
     def _import(self, node, name, alias):
         root = name.split(".")[0]
+        if any(part in TORCH_INTERNALS for part in name.split(".")):
+            self.add(node, "monkeypatch", f"imports {name}: PyTorch's internals")
         self.modules[alias or root] = name if alias else root
         for module, kind in TAMPER_MODULES.items():
             if name == module or name.startswith(module + "."):
@@ -137,6 +154,8 @@ class _Scanner(ast.NodeVisitor):
         module = node.module or ""
         for a in node.names:
             full = f"{module}.{a.name}" if module else a.name
+            if a.name in TORCH_INTERNALS or module.split(".")[-1] in TORCH_INTERNALS:
+                self.add(node, "monkeypatch", f"imports {a.name} from {module}: PyTorch's internals")
             if module in TAMPER_MODULES or full in TAMPER_MODULES or module.split(".")[0] in TAMPER_MODULES:
                 self.add(node, TAMPER_MODULES.get(module, TAMPER_MODULES.get(full, TAMPER_MODULES.get(
                     module.split(".")[0], "monkeypatch"))), f"imports {a.name} from {module}")
@@ -178,6 +197,9 @@ class _Scanner(ast.NodeVisitor):
                 self.add(node, "ipython-hook", f"touches {dotted or node.attr}")
         elif node.attr in INTROSPECTION_ATTRS:
             self.add(node, "introspection", f"uses {dotted or node.attr}")
+        elif node.attr in TORCH_INTERNALS:
+            self.add(node, "monkeypatch", f"uses PyTorch's internals ({dotted or node.attr}): they switch off what "
+                                          "the tests watch with")
         elif node.attr in ("_exit", "kill", "abort") and dotted.split(".")[0] in ("os", "signal"):
             self.add(node, "exit", f"calls {dotted}", "warn")
         elif dotted.startswith("sys.modules"):

@@ -17,11 +17,17 @@ The tests autograde every entry with the real nbgrader and require that it
 loses exactly the points of ``loses`` (by default every graded cell of its
 exercise) and keeps all the others, and that the feedback names the mistake
 (``hint``, a piece of the failure message in each language).  Every exercise
-has at least three misconceptions and three shortcuts, among them a
+has at least two misconceptions and three shortcuts, among them a
 ``literal`` one and, unless the exercise is a prediction (the student writes
 what they expect by hand: ``PREDICTIONS`` in the topic's module), a
 ``formula`` one.  The benchmark reuses the catalogue to build a synthetic
 class.
+
+A topic's module may also list ``RIGHT_ANSWERS``: other correct ways to
+answer (``math.e ** x`` where the reference writes ``torch.exp``, say), as a
+dict name -> (solution cell, code).  The tests grade them too, and each must
+get full marks: the checks that refuse shortcuts must not refuse
+understanding written another way.
 """
 
 from __future__ import annotations
@@ -69,6 +75,15 @@ def catalogue(topic_number: int) -> list:
     except ModuleNotFoundError:
         return []
     return list(module.WRONG_ANSWERS)
+
+
+def right_answers(topic_number: int) -> dict:
+    """Other correct answers of a topic: name -> (solution cell, code); each must get full marks."""
+    try:
+        module = importlib.import_module(f"{__name__}.topic{topic_number}")
+    except ModuleNotFoundError:
+        return {}
+    return dict(getattr(module, "RIGHT_ANSWERS", {}))
 
 
 def predictions(topic_number: int) -> tuple:
