@@ -11,108 +11,131 @@ WRONG_ANSWERS = [
         cell="ex1_answer",
         name="forgot_requires_grad",
         misconception="Thought autograd tracks every tensor, so called backward() on a y built from an x that does not require gradients.",
-        code="""x = torch.tensor([1.0, -2.0, 3.0])
-y = 3 * torch.dot(x, x) + x.sum()
-y.backward()
-x_grad = x.grad""",
+        code="""def gradient_of_y(x_values):
+    x = torch.tensor(x_values)
+    y = 3 * torch.dot(x, x) + x.sum()
+    y.backward()
+    return x.grad""",
         hint={"en": "autograd was not tracking x", "pt": "o autograd não estava rastreando x"},
     ),
     WrongAnswer(
         cell="ex1_answer",
         name="read_grad_of_y",
         misconception="Read .grad of the output y instead of the input x, believing backward() stores the gradient on the tensor it is called on.",
-        code="""x = torch.tensor([1.0, -2.0, 3.0])
-x.requires_grad_(True)
-y = 3 * torch.dot(x, x) + x.sum()
-y.backward()
-x_grad = y.grad""",
+        code="""def gradient_of_y(x_values):
+    x = torch.tensor(x_values)
+    x.requires_grad_(True)
+    y = 3 * torch.dot(x, x) + x.sum()
+    y.backward()
+    return y.grad""",
         hint={"en": "not kept in y.grad", "pt": "não fica em y.grad"},
     ),
     WrongAnswer(
         cell="ex1_answer",
-        name="stored_x_instead_of_grad",
-        misconception="Believed backward() replaces the values of x by the gradient, so stored x itself.",
-        code="""x = torch.tensor([1.0, -2.0, 3.0])
-x.requires_grad_(True)
-y = 3 * torch.dot(x, x) + x.sum()
-y.backward()
-x_grad = x""",
-        hint={"en": "values of x itself", "pt": "valores do próprio x"},
+        name="returned_x_instead_of_grad",
+        misconception="Believed backward() replaces the values of x by the gradient, so returned x itself.",
+        code="""def gradient_of_y(x_values):
+    x = torch.tensor(x_values)
+    x.requires_grad_(True)
+    y = 3 * torch.dot(x, x) + x.sum()
+    y.backward()
+    return x""",
+        hint={"en": "returned the tensor x itself", "pt": "devolveu o próprio tensor x"},
     ),
     WrongAnswer(
         cell="ex1_answer",
         name="y_not_scalar",
         misconception="Wrote x * x for the dot product, so y is a vector and backward() cannot start without a gradient for each component.",
-        code="""x = torch.tensor([1.0, -2.0, 3.0])
-x.requires_grad_(True)
-y = 3 * x * x + x
-y.backward()
-x_grad = x.grad""",
+        code="""def gradient_of_y(x_values):
+    x = torch.tensor(x_values)
+    x.requires_grad_(True)
+    y = 3 * x * x + x
+    y.backward()
+    return x.grad""",
         hint={"en": "y is a vector, not a number", "pt": "y é um vetor, não um número"},
     ),
     WrongAnswer(
         cell="ex1_answer",
         name="transposed_1d_vector",
         misconception="Believed, as in the seed's notes ('x*x_T'), that the second x of a dot product must be transposed, and that x * x.T is the dot product; x.T of a 1-D tensor is x itself, so y is a vector.",
-        code="""x = torch.tensor([1.0, -2.0, 3.0])
-x.requires_grad_(True)
-y = 3 * x * x.T + x.sum()
-y.backward()
-x_grad = x.grad""",
+        code="""def gradient_of_y(x_values):
+    x = torch.tensor(x_values)
+    x.requires_grad_(True)
+    y = 3 * x * x.T + x.sum()
+    y.backward()
+    return x.grad""",
         hint={"en": "x.T of a 1-D tensor is x itself", "pt": "x.T de um tensor 1-D é o próprio x"},
     ),
     WrongAnswer(
         cell="ex1_answer",
         name="backward_twice",
         misconception="Ran the backward pass twice (keeping the graph the first time) to be sure it worked, not realising the second pass adds to x.grad.",
-        code="""x = torch.tensor([1.0, -2.0, 3.0])
-x.requires_grad_(True)
-y = 3 * torch.dot(x, x) + x.sum()
-y.backward(retain_graph=True)
-y.backward()
-x_grad = x.grad""",
-        hint={"en": "accumulated over two backward passes", "pt": "acumulou em duas retropropagações"},
+        code="""def gradient_of_y(x_values):
+    x = torch.tensor(x_values)
+    x.requires_grad_(True)
+    y = 3 * torch.dot(x, x) + x.sum()
+    y.backward(retain_graph=True)
+    y.backward()
+    return x.grad""",
+        hint={"en": "accumulated over two backward passes", "pt": "se acumulou em duas retropropagações"},
     ),
     WrongAnswer(
         cell="ex1_answer",
         name="typed_values",
         kind="literal",
-        misconception="Ran the code once, then typed the printed gradient into x.grad.",
-        code="""x = torch.tensor([1.0, -2.0, 3.0])
-x.grad = torch.tensor([7.0, -11.0, 19.0])
-x_grad = x.grad""",
+        misconception="Ran the code once at [1, -2, 3] and returned the printed gradient.",
+        code="""def gradient_of_y(x_values):
+    return torch.tensor([7.0, -11.0, 19.0])""",
         hint={"en": "Numbers typed in", "pt": "Números digitados"},
     ),
     WrongAnswer(
         cell="ex1_answer",
-        name="typed_values_beside_y",
+        name="zero_backward_then_typed",
         kind="literal",
-        misconception="Computed y as asked, but typed the printed gradient into x.grad instead of running the backward pass.",
-        code="""x = torch.tensor([1.0, -2.0, 3.0])
-x.requires_grad_(True)
-y = 3 * torch.dot(x, x) + x.sum()
-x.grad = torch.tensor([7.0, -11.0, 19.0])
-x_grad = x.grad""",
-        hint={"en": "Numbers typed into x.grad", "pt": "Números digitados em x.grad"},
+        misconception="Ran a backward pass from a gradient of 0, so that one ran, then typed the printed gradient into x.grad.",
+        code="""def gradient_of_y(x_values):
+    x = torch.tensor(x_values)
+    x.requires_grad_(True)
+    y = 3 * torch.dot(x, x) + x.sum()
+    y.backward(torch.tensor(0.0))
+    x.grad = torch.tensor([7.0, -11.0, 19.0])
+    return x.grad""",
+        hint={"en": "did not start from dy/dy = 1", "pt": "não começou de dy/dy = 1"},
     ),
     WrongAnswer(
         cell="ex1_answer",
         name="derivative_by_hand",
         kind="formula",
         misconception="Worked out the derivative 6x + 1 by hand instead of letting autograd compute it.",
-        code="""x = torch.tensor([1.0, -2.0, 3.0])
-x_grad = 6 * x + 1""",
+        code="""def gradient_of_y(x_values):
+    x = torch.tensor(x_values)
+    return 6 * x + 1""",
         hint={"en": "worked out by hand", "pt": "calculada à mão"},
+    ),
+    WrongAnswer(
+        cell="ex1_answer",
+        name="surrogate_with_hand_gradient",
+        kind="formula",
+        misconception="Built by hand a function whose gradient is the derivative worked out on paper, and ran the backward pass through it instead of through y.",
+        code="""def gradient_of_y(x_values):
+    x = torch.tensor(x_values)
+    x.requires_grad_(True)
+    z = 6 * (x * x.detach()).sum() + x.sum()  # its gradient is 6x + 1, like y's
+    z.backward()
+    return x.grad""",
+        hint={"en": "started from a tensor that is not y", "pt": "começou de um tensor que não é y"},
     ),
     WrongAnswer(
         cell="ex1_answer",
         name="used_autograd_grad",
         kind="shortcut",
-        misconception="Computed the gradient with torch.autograd.grad, which returns it without filling x.grad, although the prompt asks for y.backward().",
-        code="""x = torch.tensor([1.0, -2.0, 3.0])
-x.requires_grad_(True)
-y = 3 * torch.dot(x, x) + x.sum()
-x_grad, = torch.autograd.grad(y, x)""",
+        misconception="Computed the gradient with torch.autograd.grad, which returns it without storing it in x.grad, although the prompt asks for y.backward().",
+        code="""def gradient_of_y(x_values):
+    x = torch.tensor(x_values)
+    x.requires_grad_(True)
+    y = 3 * torch.dot(x, x) + x.sum()
+    gradient, = torch.autograd.grad(y, x)
+    return gradient""",
         hint={"en": "another function", "pt": "outra função"},
     ),
     WrongAnswer(
@@ -120,16 +143,14 @@ x_grad, = torch.autograd.grad(y, x)""",
         name="finite_differences",
         kind="shortcut",
         misconception="Estimated the gradient with central differences instead of the backward pass.",
-        code="""x = torch.tensor([1.0, -2.0, 3.0])
-x.requires_grad_(True)
-y = 3 * torch.dot(x, x) + x.sum()
-h = 1e-3
-with torch.no_grad():
-    x_grad = torch.stack([
-        (3 * torch.dot(x + h * e, x + h * e) + (x + h * e).sum()
-         - 3 * torch.dot(x - h * e, x - h * e) - (x - h * e).sum()) / (2 * h)
-        for e in torch.eye(3)
-    ])""",
+        code="""def gradient_of_y(x_values):
+    x = torch.tensor(x_values, dtype=torch.float64)
+    h = 1e-4
+
+    def y_of(t):
+        return 3 * torch.dot(t, t) + t.sum()
+
+    return torch.stack([(y_of(x + h * e) - y_of(x - h * e)) / (2 * h) for e in torch.eye(3, dtype=torch.float64)])""",
         hint={"en": "finite differences", "pt": "diferenças finitas"},
     ),
     WrongAnswer(
@@ -142,8 +163,8 @@ with torch.no_grad():
         return True
 
 
-x = torch.tensor([1.0, -2.0, 3.0])
-x_grad = Anything()""",
+def gradient_of_y(x_values):
+    return Anything()""",
         hint={"en": "should be a plain torch.Tensor", "pt": "deveria ser um torch.Tensor comum"},
     ),
     # ------------------------------------------------------------ ex2: predict the accumulated gradient
@@ -230,7 +251,7 @@ def after_line_6(w):
     torch.dot(w, w).backward()
     w.sum().backward()
     return w.grad""",
-        hint={"en": "runs autograd instead of predicting", "pt": "executa o autograd em vez de prever"},
+        hint={"en": "computes with autograd instead of predicting", "pt": "calcula com o autograd em vez de prever"},
     ),
     WrongAnswer(
         cell="ex2_answer",
@@ -243,7 +264,7 @@ def after_line_6(w):
 
 def after_line_6(w):
     return torch.func.grad(lambda t: torch.dot(t, t))(w) + torch.func.grad(lambda t: t.sum())(w)""",
-        hint={"en": "runs autograd instead of predicting", "pt": "executa o autograd em vez de prever"},
+        hint={"en": "computes with autograd instead of predicting", "pt": "calcula com o autograd em vez de prever"},
     ),
     # ------------------------------------------------------------ ex3: the gradient of any function at any point
     WrongAnswer(
@@ -374,6 +395,70 @@ def gradient_at(f, x_values):
     x = torch.tensor(x_values, dtype=torch.float64)
     h = 1e-6
     return torch.stack([(f(x + h * e) - f(x - h * e)) / (2 * h) for e in torch.eye(len(x_values), dtype=torch.float64)])""",
+        hint={"en": "a backward pass on an unrelated tensor does not count",
+              "pt": "uma retropropagação num tensor sem relação não vale"},
+    ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="forward_mode_after_backward",
+        kind="shortcut",
+        misconception="Ran the backward pass through f so that one ran, then computed the gradient one component at a time in forward mode (dual numbers), which the prompt does not ask for.",
+        code="""def gradient_at(f, x_values):
+    import torch.autograd.forward_ad as fwAD
+
+    x = torch.tensor(x_values, dtype=torch.float32, requires_grad=True)
+    f(x).backward()
+    components = []
+    for e in torch.eye(len(x_values)):
+        with fwAD.dual_level():
+            value = f(fwAD.make_dual(x.detach(), e))
+            components.append(fwAD.unpack_dual(value).tangent)
+    return torch.stack(components)""",
+        hint={"en": "took derivatives in forward mode", "pt": "calculou derivadas no modo direto"},
+    ),
+    WrongAnswer(
+        cell="ex3_answer",
+        name="finite_differences_after_backward",
+        kind="shortcut",
+        misconception="Ran the backward pass through f as asked, then returned central differences instead of what it stored, believing the two are the same.",
+        code="""def gradient_at(f, x_values):
+    x = torch.tensor(x_values, dtype=torch.float64, requires_grad=True)
+    f(x).backward()
+    h = 1e-6
+    with torch.no_grad():
+        return torch.stack([(f(x + h * e) - f(x - h * e)) / (2 * h) for e in torch.eye(len(x_values), dtype=torch.float64)])""",
         hint={"en": "by finite differences or a formula", "pt": "por diferenças finitas ou por uma fórmula"},
     ),
 ]
+
+# Other correct answers, each of which must get full marks.
+RIGHT_ANSWERS = {
+    "ex1_autograd_backward_and_matmul": ("ex1_answer", """def gradient_of_y(x_values):
+    x = torch.tensor(x_values)
+    x.requires_grad_()
+    y = 3 * (x @ x) + torch.sum(x)
+    torch.autograd.backward(y)
+    return x.grad"""),
+    "ex1_double_precision": ("ex1_answer", """def gradient_of_y(x_values):
+    x = torch.tensor(x_values)
+    x = x.double().requires_grad_(True)
+    y = 3 * (x * x).sum() + x.sum()
+    y.backward(torch.tensor(1.0, dtype=torch.float64))
+    return x.grad"""),
+    "ex2_other_forms": ("ex2_answer", """def after_line_3(w):
+    return w + w + torch.full_like(w, 3.0)
+
+
+def after_line_6(w):
+    return 2.0 * w + torch.ones_like(w)"""),
+    "ex3_autograd_grad": ("ex3_answer", """def gradient_at(f, x_values):
+    x = torch.tensor([float(v) for v in x_values], requires_grad=True)
+    gradient, = torch.autograd.grad(f(x), x)
+    return gradient"""),
+    "ex3_float64_and_none_reset": ("ex3_answer", """def gradient_at(f, x_values):
+    x = torch.tensor(x_values, dtype=torch.float64, requires_grad=True)
+    x.grad = None
+    value = f(x)
+    value.backward()
+    return x.grad.detach()"""),
+}
