@@ -56,12 +56,15 @@ def _plain(name, value, shape=None):
     if type(value) is not torch.Tensor:
         kind = type(value)
         raise AssertionError(
-            f"{name} should be a plain torch.Tensor, but it is a {kind.__module__}.{kind.__qualname__}."
+            f"{name} should be a plain torch.Tensor, but it is a "
+            f"{kind.__module__}.{kind.__qualname__}."
         )
     if value.is_complex() or value.dtype == torch.bool:
         raise AssertionError(f"{name} should hold real numbers, but its dtype is {value.dtype}.")
     if shape is not None and tuple(value.shape) != tuple(shape):
-        raise AssertionError(f"{name} should have shape {tuple(shape)}, but its shape is {tuple(value.shape)}.")
+        raise AssertionError(
+            f"{name} should have shape {tuple(shape)}, but its shape is {tuple(value.shape)}."
+        )
     return value.detach().to(torch.float64).clone()
 
 
@@ -70,7 +73,7 @@ class _Watch(torch.overrides.TorchFunctionMode):
     def __init__(self):
         super().__init__()
         self.passes = []
-        self.duals = []  # forward mode: the dual tensors made by torch.func.jvp, jacfwd, forward_ad
+        self.duals = []  # forward mode: dual tensors made by torch.func.jvp, jacfwd, forward_ad
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
@@ -84,7 +87,8 @@ class _Watch(torch.overrides.TorchFunctionMode):
                 if "/torch/autograd/functional.py" in path or "/torch/_functorch/" in path:
                     library = "torch.autograd.functional" if "functional" in path else "torch.func"
                 frame = frame.f_back
-            record = {"call": func.__name__, "library": library, "args": args, "kwargs": kwargs, "result": None}
+            record = {"call": func.__name__, "library": library, "args": args, "kwargs": kwargs,
+                      "result": None}
             self.passes.append(record)
             record["result"] = func(*args, **kwargs)
             return record["result"]
@@ -93,7 +97,8 @@ class _Watch(torch.overrides.TorchFunctionMode):
 
 def _through(record, outputs):
     # True if the backward pass of a _Watch record starts from, or goes through, one of the outputs
-    root = record["args"][0] if record["args"] else record["kwargs"].get("outputs", record["kwargs"].get("tensors"))
+    kwargs = record["kwargs"]
+    root = record["args"][0] if record["args"] else kwargs.get("outputs", kwargs.get("tensors"))
     roots = list(root) if isinstance(root, (list, tuple)) else [root]
     if any(r is o for r in roots for o in outputs):
         return True
@@ -111,8 +116,8 @@ def _through(record, outputs):
 
 
 def _marked(value, slope, log=None):
-    # value(t) forward, but autograd is told the derivative is slope(t): only autograd reports slope(t);
-    # log, if a list, gets True for each run of the backward by the engine (False: a node called by hand)
+    # value(t) forward, but autograd is told the derivative is slope(t): only autograd reports it;
+    # log, if a list, gets True per run of the backward by the engine (False: a node called by hand)
     class Marked(torch.autograd.Function):
         generate_vmap_rule = True
 
@@ -141,7 +146,7 @@ def _marked(value, slope, log=None):
 
 
 def _names_used(function, depth=3):
-    # the global names and attributes that a function's code uses, and those of the functions it calls
+    # the global names and attributes that a function's code uses, and those of what it calls
     names, seen = set(), set()
     todo = [(function, getattr(function, "__globals__", {}), depth)]
     while todo:
@@ -151,7 +156,8 @@ def _names_used(function, depth=3):
             continue
         seen.add(id(code))
         names.update(code.co_names)
-        todo.extend((const, scope, left) for const in code.co_consts if isinstance(const, types.CodeType))
+        nested = [const for const in code.co_consts if isinstance(const, types.CodeType)]
+        todo.extend((const, scope, left) for const in nested)
         called = [scope.get(name) for name in code.co_names]
         for cell in getattr(item, "__closure__", None) or ():
             try:
@@ -159,7 +165,8 @@ def _names_used(function, depth=3):
             except ValueError:
                 pass
         if left:
-            todo.extend((f, f.__globals__, left - 1) for f in called if isinstance(f, types.FunctionType))
+            functions = [f for f in called if isinstance(f, types.FunctionType)]
+            todo.extend((f, f.__globals__, left - 1) for f in functions)
     return names
 
 

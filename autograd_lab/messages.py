@@ -181,7 +181,7 @@ def _groups(source: str) -> list:
 
 def _is_message(group: dict, width: int) -> bool:
     text = "".join(t.string for t in group["tokens"])
-    return len(group["tokens"]) > 1 or len(text) > width
+    return len(group["tokens"]) > 1 or len(text) > width or group["tokens"][-1].end[1] > LINE
 
 
 def _indent(line: str) -> str:

@@ -15,7 +15,11 @@ catalogued wrong answer with the real nbgrader):
 * no visible test cell holds a line of the solution (neither as code nor
   spelled out in a failure message);
 * every copy of a helper of :mod:`autograd_lab.exercise_kit` in a test cell is
-  that helper's code (string literals, the messages, may be translated).
+  that helper's code (string literals, the messages, may be translated);
+* no line of a test cell is longer than ``TEST_LINE`` characters: a failing
+  test's traceback shows the lines around the failure, and in JupyterLab and
+  the Validate dialog they must fit without sideways scrolling (the messages
+  themselves are wrapped shorter, see autograd_lab/messages.py).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ HEADING = {
     "pt": re.compile(r"^## Exercício (\d+)(?P<prediction> \(previsão\))?: .+ \((?P<points>\d+) pontos?\)$"),
 }
 GRADE_ID = re.compile(r"^ex\d+_(answer|prompt|tests(_[a-z0-9_]+)?)$")
+TEST_LINE = 110
 KIT_NAMES = ("_plain", "_Watch", "_through", "_marked", "_names_used", "_random_function")
 
 
@@ -166,3 +171,15 @@ def test_kit_helpers_are_copied_unchanged(topic, lang, name):
             if shape != _kit_shape(helper):
                 problems.append(f"{grading.grade_id(cell)}: {helper} differs from autograd_lab/exercise_kit.py")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("topic, lang, name", ASSIGNMENTS, ids=IDS)
+def test_test_cells_have_short_lines(topic, lang, name):
+    long = [
+        f"{grading.grade_id(cell)}: {len(line)} characters: {line.strip()[:60]}…"
+        for cell in _cells(topic.source(lang))
+        if grading.is_graded(cell)
+        for line in grading.cell_source(cell).splitlines()
+        if len(line) > TEST_LINE
+    ]
+    assert not long, f"lines longer than {TEST_LINE} characters in test cells:\n" + "\n".join(long)
