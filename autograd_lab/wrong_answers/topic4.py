@@ -394,3 +394,34 @@ def grad_without_detach(x):
         loses=("ex3_tests_grad",),
     ),
 ]
+
+# Other correct answers, each of which must get full marks.
+RIGHT_ANSWERS = {
+    "ex1_factored": ("ex1_answer", """def grad_with_detach(x):
+    return x * (x + 2)
+
+
+def grad_without_detach(x):
+    return x * (3 * x + 2)"""),
+    "ex2_no_grad_target": ("ex2_answer", """def fixed_target_loss(w, target_of):
+    with torch.no_grad():
+        target = target_of(w)
+    return torch.nn.functional.mse_loss(w, target, reduction="sum")"""),
+    "ex2_inference_mode_target": ("ex2_answer", """def fixed_target_loss(w, target_of):
+    with torch.inference_mode():
+        target = target_of(w)
+    return ((w - target.clone()) ** 2).sum()"""),
+    "ex3_copy_out_of_place": ("ex3_answer", """def grad_and_doubled(x, f):
+    y = f(x)
+    z = (y * y).sum()
+    with torch.no_grad():
+        y_doubled = y * 2
+    z.backward()
+    return x.grad, y_doubled"""),
+    "ex3_detach_then_multiply": ("ex3_answer", """def grad_and_doubled(x, f):
+    y = f(x)
+    z = (y * y).sum()
+    y_doubled = 2 * y.detach()
+    z.backward()
+    return x.grad, y_doubled"""),
+}
