@@ -35,12 +35,14 @@ def main(argv=None) -> int:
                           "(all assignments if none given; then run release)")
     wrap.add_argument("assignments", nargs="*")
     sub.add_parser("bench", help="time the lecture notebooks and autograding against the floor")
+    sub.add_parser("check", help="contributors' loop: run only the tests that the changes in the work tree "
+                   "(against git's HEAD) can affect; other arguments go to pytest")
     for name, text in (("grade", "autograde an assignment for the whole class: sandboxed, parallel jobs, "
                         "a report and grades.csv (see grade --help)"),
                        ("grade-bench", "time stock sequential nbgrader autograde against grade on a synthetic class")):
         sub.add_parser(name, help=text, add_help=False).add_argument("grader_args", nargs=argparse.REMAINDER)
     args, extra = parser.parse_known_args(argv)
-    if extra and args.command not in ("lab", "test", "grade", "grade-bench"):
+    if extra and args.command not in ("lab", "test", "grade", "grade-bench", "check"):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
 
     if args.command == "setup":
@@ -91,6 +93,24 @@ def main(argv=None) -> int:
 
         raw = list(argv if argv is not None else sys.argv[1:])
         return grader_main(args.command, raw[raw.index(args.command) + 1:])
+    if args.command == "check":
+        from .affected import changed_files, plan_for
+
+        plan = plan_for(changed_files())
+        for name in plan.skipped:
+            print(f"skipped (can affect anything: run the full suite, python3.11 -m autograd_lab test): {name}")
+        if plan.empty:
+            print("nothing this loop covers has changed")
+            return 0
+        if plan.assignments:
+            from .grading import regenerate_release
+
+            regenerate_release(plan.assignments)
+        arguments = plan.pytest_arguments()
+        print("running: pytest " + " ".join(arguments), flush=True)
+        import pytest
+
+        return pytest.main([*arguments, *extra])
     if args.command == "bench":
         from .bench import main as bench_main
 
