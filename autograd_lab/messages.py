@@ -311,7 +311,12 @@ def wrap_source_notebooks(paths) -> list:
             if cell["cell_type"] != "code" or not grading.is_graded(cell) or grading.is_solution(cell):
                 continue
             old = grading.cell_source(cell)
-            new = wrap_messages(old)
+            new = old
+            for _ in range(3):  # moving a message to lines of its own can make another one long
+                rewrapped = wrap_messages(new)
+                if rewrapped == new:
+                    break
+                new = rewrapped
             if new != old:
                 cell["source"] = new.splitlines(keepends=True)
                 touched = True
