@@ -102,13 +102,15 @@ def _through(record, outputs):
     roots = list(root) if isinstance(root, (list, tuple)) else [root]
     if any(r is o for r in roots for o in outputs):
         return True
-    targets = {id(o.grad_fn) for o in outputs if type(o) is torch.Tensor and o.grad_fn is not None}
+    tensors = [o for o in outputs if type(o) is torch.Tensor]
+    targets = {id(o.grad_fn) for o in tensors if o.grad_fn is not None}
+    leaves = [o for o in tensors if o.grad_fn is None]  # an output that is a leaf: its AccumulateGrad
     stack, seen = [r.grad_fn for r in roots if type(r) is torch.Tensor], set()
     while stack:
         node = stack.pop()
         if node is None or id(node) in seen:
             continue
-        if id(node) in targets:
+        if id(node) in targets or any(getattr(node, "variable", None) is leaf for leaf in leaves):
             return True
         seen.add(id(node))
         stack.extend(next_node for next_node, _ in node.next_functions)
@@ -146,7 +148,8 @@ def _marked(value, slope, log=None):
 
 
 def _names_used(function, depth=3):
-    # the global names and attributes that a function's code uses, and those of what it calls
+    # the global names and attributes that a function's code uses, and those of the notebook's
+    # functions it calls
     names, seen = set(), set()
     todo = [(function, getattr(function, "__globals__", {}), depth)]
     while todo:
@@ -165,7 +168,8 @@ def _names_used(function, depth=3):
             except ValueError:
                 pass
         if left:
-            functions = [f for f in called if isinstance(f, types.FunctionType)]
+            functions = [f for f in called if isinstance(f, types.FunctionType)
+                         and getattr(f, "__module__", None) == "__main__"]  # the notebook's own
             todo.extend((f, f.__globals__, left - 1) for f in functions)
     return names
 
